@@ -1,0 +1,48 @@
+/**
+ * ShowWorkflowExecution: one signed GET, the body validated against the schema and checked to be the run
+ * that was asked for, then mapped to the typed model.
+ */
+import { callApi, type RequestPolicy } from "./client";
+import { ResponseValidationError } from "./errors";
+import type { Credentials } from "./signer";
+import type { ExecutionBody } from "../model/bodies";
+import { toWorkflowExecution } from "../model/map";
+import type { WorkflowExecution } from "../model/types";
+
+export interface ExecutionRef {
+  endpoint: URL;
+  projectId: string;
+  workflowId: string;
+  executionId: string;
+  fullHistory?: boolean;
+}
+
+/** Reads one execution (with retries per `policy`). */
+export async function readExecution(
+  ref: ExecutionRef,
+  credentials: Credentials,
+  policy: RequestPolicy,
+): Promise<WorkflowExecution> {
+  const headers: Record<string, string> = { "X-Project-Id": ref.projectId };
+  if (ref.fullHistory !== undefined) headers["X-Get-Workflow-Full-History-Data"] = String(ref.fullHistory);
+  const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions", ref.executionId];
+  const res = await callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy);
+  const execution = toWorkflowExecution(res.body as ExecutionBody);
+  checkIdentity(ref, execution, res.requestId, segments);
+  return execution;
+}
+
+/** The body must describe the run in the path: a proxy or cache answering for another run fails closed. */
+function checkIdentity(ref: ExecutionRef, e: WorkflowExecution, requestId: string | undefined, segments: string[]) {
+  const violations = [];
+  if (e.workflowId !== ref.workflowId) violations.push({ pointer: "/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` });
+  if (e.executionId !== ref.executionId) violations.push({ pointer: "/execution_id", expected: `the requested execution ID ${ref.executionId}` });
+  if (e.urn.projectId !== ref.projectId) violations.push({ pointer: "/workflow_urn", expected: `a URN in project ${ref.projectId}` });
+  if (violations.length > 0) {
+    throw new ResponseValidationError(
+      { method: "GET", path: `/${segments.join("/")}`, requestId },
+      violations,
+      `the response describes another run: ${violations.map((v) => `${v.pointer} is not ${v.expected}`).join("; ")}`,
+    );
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Retry policy as pure functions: which outcomes are retried, how long to wait (full-jitter exponential
+ * backoff, `Retry-After` honoured but capped). Every retry is a new, freshly signed attempt.
+ */
+
+/** Statuses worth another attempt. 501 is not (the method is simply not implemented), nor any 4xx but 408/429:
+ * retrying 401 would burn the gateway's five-failures lockout of the access key. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+export interface BackoffPolicy {
+  /** Base of the exponential backoff. */
+  baseDelayMs: number;
+  /** Cap of one backoff delay. */
+  maxDelayMs: number;
+  /** Cap applied to a server's Retry-After. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
+
+/** Full jitter: uniform in [0, min(cap, base * 2^(retry-1))]. `retry` is 1 for the first retry. */
+export function backoffDelayMs(retry: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Retry-After as delta-seconds or an HTTP date, in ms from `nowMs`; undefined when absent or unparseable. */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  if (!/[a-z]/i.test(v)) return undefined;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+/** The wait before the next attempt: the server's Retry-After (capped) when given, else jittered backoff. */
+export function nextDelayMs(
+  retry: number,
+  retryAfterMs: number | undefined,
+  policy: BackoffPolicy,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
+  return backoffDelayMs(retry, policy, random);
+}

@@ -1,0 +1,48 @@
+/**
+ * Endpoint rules: HTTPS for anything remote; plain HTTP only for loopback hosts (the emulator). No
+ * userinfo, query or fragment, so nothing sensitive hides in a URL we log.
+ */
+import { ConfigurationError } from "../api/errors";
+
+/** 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Parses and checks an endpoint; returns it without a trailing slash. */
+export function checkEndpoint(value: unknown, setting: string): URL {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) {
+    throw new ConfigurationError(`${setting} must be a non-empty URL of at most 2048 characters`, setting);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(`${setting} is not a valid URL`, setting);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError(`${setting} must use https:// (got ${url.protocol})`, setting);
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new ConfigurationError(
+      `${setting} uses plain http:// for a non-loopback host ${url.hostname}; use https:// (http is allowed only for 127.0.0.1, ::1 and localhost)`,
+      setting,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(`${setting} must not contain a user name or password`, setting);
+  }
+  if (url.search || url.hash || value.includes("?") || value.includes("#")) {
+    throw new ConfigurationError(`${setting} must not contain a query string or fragment`, setting);
+  }
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}
+
+/** The public FunctionGraph endpoint of a region. */
+export function regionalEndpoint(region: string): string {
+  return `https://functiongraph.${region}.myhuaweicloud.com`;
+}
+
+export const DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";

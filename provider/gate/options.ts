@@ -1,0 +1,107 @@
+/**
+ * Gate options normalized once, with defaults applied and every value checked; the caller's object is
+ * never mutated. A bad option is a ConfigurationError before any request.
+ */
+import { ConfigurationError } from "../api/errors";
+import type { GateArgs, GateMode } from "../args";
+import { ALL_STATUSES, type ExecutionStatus, isFinalStatus } from "../model/types";
+
+export const WAIT_DEFAULTS = { timeoutSeconds: 600, minIntervalSeconds: 2, maxIntervalSeconds: 30, maxConsecutiveErrors: 3 };
+
+export interface WaitPolicy {
+  timeoutMs: number;
+  minIntervalMs: number;
+  maxIntervalMs: number;
+  maxConsecutiveErrors: number;
+}
+
+export interface GatePolicy {
+  wait?: WaitPolicy;
+  require?: ReadonlySet<ExecutionStatus>;
+  notBeforeMs?: number;
+  maxAgeMs?: number;
+  mode: GateMode;
+  /** True when any check applies (status, freshness); false for a plain read. */
+  decides: boolean;
+}
+
+function seconds(value: unknown, name: string, min: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new ConfigurationError(`${name} must be a finite number of seconds, at least ${min}`, name);
+  }
+  return value * 1000;
+}
+
+function waitPolicy(w: GateArgs["waitForCompletion"]): WaitPolicy | undefined {
+  if (w === undefined || w === false) return undefined;
+  if (w !== true && (typeof w !== "object" || w === null)) {
+    throw new ConfigurationError("waitForCompletion must be a boolean or an object of wait options", "waitForCompletion");
+  }
+  const o = w === true ? {} : w;
+  const policy: WaitPolicy = {
+    timeoutMs: seconds(o.timeoutSeconds ?? WAIT_DEFAULTS.timeoutSeconds, "waitForCompletion.timeoutSeconds", 0),
+    minIntervalMs: seconds(o.minIntervalSeconds ?? WAIT_DEFAULTS.minIntervalSeconds, "waitForCompletion.minIntervalSeconds", 0.01),
+    maxIntervalMs: seconds(o.maxIntervalSeconds ?? WAIT_DEFAULTS.maxIntervalSeconds, "waitForCompletion.maxIntervalSeconds", 0.01),
+    maxConsecutiveErrors: o.maxConsecutiveErrors ?? WAIT_DEFAULTS.maxConsecutiveErrors,
+  };
+  if (policy.maxIntervalMs < policy.minIntervalMs) {
+    throw new ConfigurationError(
+      "waitForCompletion.maxIntervalSeconds must be at least minIntervalSeconds",
+      "waitForCompletion.maxIntervalSeconds",
+    );
+  }
+  if (!Number.isInteger(policy.maxConsecutiveErrors) || policy.maxConsecutiveErrors < 0) {
+    throw new ConfigurationError(
+      "waitForCompletion.maxConsecutiveErrors must be a whole number, at least 0",
+      "waitForCompletion.maxConsecutiveErrors",
+    );
+  }
+  return policy;
+}
+
+function requireSet(r: GateArgs["requireStatus"]): ReadonlySet<ExecutionStatus> | undefined {
+  if (r === undefined) return undefined;
+  const list = Array.isArray(r) ? r : [r];
+  if (list.length === 0) throw new ConfigurationError("requireStatus must name at least one status", "requireStatus");
+  for (const s of list) {
+    if (typeof s !== "string" || !(ALL_STATUSES as readonly string[]).includes(s)) {
+      throw new ConfigurationError(
+        `requireStatus contains ${JSON.stringify(s)}, which is not a status (expected one of success, fail, timeout, cancel)`,
+        "requireStatus",
+      );
+    }
+    if (!isFinalStatus(s)) {
+      throw new ConfigurationError(
+        `requireStatus contains "${s}", which is not a final status: a run that is not final never passes the gate`,
+        "requireStatus",
+      );
+    }
+  }
+  return new Set(list);
+}
+
+function instant(v: GateArgs["notBefore"]): number | undefined {
+  if (v === undefined) return undefined;
+  const ms = v instanceof Date ? v.getTime() : typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new ConfigurationError("notBefore must be a Date or an ISO-8601 date-time string (e.g. 2024-05-06T07:08:09Z)", "notBefore");
+  }
+  return ms;
+}
+
+export function normalizeGate(args: GateArgs): GatePolicy {
+  const mode = args.mode ?? "enforce";
+  if (mode !== "enforce" && mode !== "warn" && mode !== "report") {
+    throw new ConfigurationError(`mode must be "enforce", "warn" or "report"`, "mode");
+  }
+  const policy: GatePolicy = {
+    wait: waitPolicy(args.waitForCompletion),
+    require: requireSet(args.requireStatus),
+    notBeforeMs: instant(args.notBefore),
+    maxAgeMs: args.maxAgeSeconds === undefined ? undefined : seconds(args.maxAgeSeconds, "maxAgeSeconds", 0),
+    mode,
+    decides: false,
+  };
+  policy.decides = policy.require !== undefined || policy.notBeforeMs !== undefined || policy.maxAgeMs !== undefined;
+  return policy;
+}

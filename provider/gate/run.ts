@@ -1,0 +1,55 @@
+/**
+ * The gate: read (and wait), report progress, decide, then enforce, warn or report.
+ */
+import type { ProgressEvent } from "../args";
+import type { GateLogger } from "../context";
+import type { WorkflowExecution } from "../model/types";
+import { decide, checkFreshness } from "./decide";
+import { nodeProgress, runLabel } from "./describe";
+import { WorkflowGateError } from "./gateError";
+import type { GatePolicy } from "./options";
+import { poll } from "./wait";
+
+export interface GateRun {
+  policy: GatePolicy;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Receives progress lines (status changes) and warn-mode warnings; none when undefined. */
+  logger?: GateLogger;
+  /** Where warn-mode warnings go when no logger is given. */
+  warn: (message: string) => void;
+  signal?: AbortSignal;
+  random?: () => number;
+  now?: () => number;
+}
+
+export async function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
+  const now = run.now ?? Date.now;
+  const { policy } = run;
+  let lastKey = "";
+  const outcome = await poll(read, policy.wait, {
+    signal: run.signal,
+    random: run.random,
+    now,
+    onRead(execution, polls, elapsedMs) {
+      const { finished, total } = nodeProgress(execution);
+      const key = `${execution.status}/${finished}`;
+      if (key !== lastKey) {
+        lastKey = key;
+        run.onProgress?.({ elapsedMs, polls, status: execution.status, nodesFinished: finished, nodesTotal: total, execution });
+        if (policy.wait) {
+          run.logger?.info(
+            `${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1000)} s (${finished} of ${total} nodes finished)`,
+          );
+        }
+      }
+      // A stale run stays stale: stop waiting for it at once.
+      return !checkFreshness(execution, policy, now()).pass;
+    },
+  });
+  if (!policy.decides) return outcome.execution;
+  const verdict = decide(outcome.execution, policy, now(), outcome.waitedMs);
+  if (verdict.pass) return outcome.execution;
+  if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, verdict.message, outcome.execution);
+  if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${verdict.message}`);
+  return outcome.execution;
+}

@@ -1,0 +1,71 @@
+/**
+ * fgs-workflow-gate: gate Pulumi deployments and CI pipelines on a Huawei Cloud FunctionGraph workflow
+ * execution.
+ *
+ * The Pulumi-specific exports (`getWorkflowExecutionOutput`, the `WorkflowExecution` resource class,
+ * `workflowExecutionProvider`) are loaded lazily on first access, so that `require`-ing the package outside
+ * a Pulumi program does not load @pulumi/pulumi. As a *value*, `WorkflowExecution` is the dynamic resource
+ * class (also exported as `WorkflowExecutionResource`); as a *type*, it is the execution model returned by
+ * `getWorkflowExecution`.
+ */
+import type * as outputModule from "./pulumi/output";
+import type * as resourceModule from "./pulumi/resource";
+import type * as providerModule from "./pulumi/provider";
+
+export { getWorkflowExecution } from "./getWorkflowExecution";
+export type {
+  ConnectionArgs,
+  GateArgs,
+  GateMode,
+  GetWorkflowExecutionArgs,
+  ProgressEvent,
+  RequestArgs,
+  WaitOptions,
+} from "./args";
+export type { ConfigSource, CallContext, GateLogger } from "./context";
+export type { Credentials } from "./api/signer";
+export {
+  ConfigurationError,
+  ErrorCodes,
+  FunctionGraphApiError,
+  FunctionGraphGateError,
+  ResponseValidationError,
+  TransportError,
+  isConfigurationError,
+  isFunctionGraphApiError,
+  isFunctionGraphGateError,
+  isResponseValidationError,
+  isTransportError,
+} from "./api/errors";
+export type { SchemaViolation, TransportErrorKind } from "./api/errors";
+export { GateErrorCodes, WorkflowGateError, isWorkflowGateError } from "./gate/gateError";
+export { WAIT_DEFAULTS } from "./gate/options";
+export { DEFAULT_MAX_CONCURRENCY } from "./api/limiter";
+export { ALL_STATUSES, FINAL_STATUSES, NON_FINAL_STATUSES, isFinalStatus } from "./model/types";
+export type {
+  ExecutionStatus,
+  FinalStatus,
+  JsonObject,
+  NodeExecution,
+  NodeExecutionDetail,
+  NonFinalStatus,
+  WorkflowUrn,
+} from "./model/types";
+import type { WorkflowExecution as WorkflowExecutionModel } from "./model/types";
+/** A workflow run, validated and mapped (the type returned by `getWorkflowExecution`). */
+export type WorkflowExecution = WorkflowExecutionModel;
+
+export declare const getWorkflowExecutionOutput: typeof outputModule.getWorkflowExecutionOutput;
+export declare const WorkflowExecution: typeof resourceModule.WorkflowExecutionResource;
+export declare const WorkflowExecutionResource: typeof resourceModule.WorkflowExecutionResource;
+export type WorkflowExecutionResource = resourceModule.WorkflowExecutionResource;
+export type { WorkflowExecutionResourceArgs } from "./pulumi/resource";
+export declare const workflowExecutionProvider: typeof providerModule.workflowExecutionProvider;
+
+function lazy(name: string, load: () => unknown): void {
+  Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
+}
+lazy("getWorkflowExecutionOutput", () => (require("./pulumi/output") as typeof outputModule).getWorkflowExecutionOutput);
+lazy("WorkflowExecution", () => (require("./pulumi/resource") as typeof resourceModule).WorkflowExecutionResource);
+lazy("WorkflowExecutionResource", () => (require("./pulumi/resource") as typeof resourceModule).WorkflowExecutionResource);
+lazy("workflowExecutionProvider", () => (require("./pulumi/provider") as typeof providerModule).workflowExecutionProvider);
