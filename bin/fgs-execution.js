@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Launcher of the `fgs-execution` command: all logic is in dist/provider/cli/main.js (built from
+// provider/cli/main.ts). It sets process.exitCode instead of calling process.exit(), which could cut
+// off output still being written to a pipe (`fgs-execution get ... --output json | jq`).
+"use strict";
+
+let cli;
+try {
+  cli = require("../dist/provider/cli/main.js");
+} catch (e) {
+  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes("dist")) {
+    process.stderr.write("fgs-execution: FGS_USAGE: the package is not built (dist/ is missing): run `npm run build`\n");
+    process.exitCode = 2;
+    return;
+  }
+  throw e;
+}
+
+// A reader that goes away early (`| head`) must not crash the command with an EPIPE stack trace; other
+// stream errors mean the output is lost, which a pipeline must see as a failure (3), not a verdict.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (!e || e.code !== "EPIPE") process.exitCode = 3;
+  });
+}
+
+// Node's own exit code for a crash is 1, which here means "the gate rejected the run": a crash must be 3.
+// Exiting at once is deliberate: after an uncaught exception the process state cannot be trusted.
+process.on("uncaughtException", (e) => {
+  try {
+    process.stderr.write(`fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}\n`);
+  } finally {
+    process.exit(3);
+  }
+});
+
+// First SIGINT/SIGTERM cancels the read or wait cleanly (exit 130); a second one kills as usual.
+const controller = new AbortController();
+const onSignal = () => {
+  process.removeListener("SIGINT", onSignal);
+  process.removeListener("SIGTERM", onSignal);
+  controller.abort();
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+cli
+  .main(process.argv.slice(2), cli.processIo(controller.signal))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // main() reports its own errors; this is a last resort that must not exit 1, which means "rejected".
+    (e) => {
+      process.stderr.write(`fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  )
+  .finally(() => {
+    // Done: from here on a signal should end the process the default way.
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  });

@@ -1,0 +1,60 @@
+/**
+ * Exit codes of `fgs-execution`: documented in `--help` and stable, because pipelines branch on them.
+ * The mapping reads only the error's stable `code`, never its class, so it also works on errors from a
+ * second copy of the library.
+ */
+import { ErrorCodes } from "../api/errors";
+import { GateErrorCodes } from "../gate/gateError";
+
+/** The exit codes, by meaning. */
+export const ExitCodes = {
+  /** `get`: the read succeeded (whatever the run's status). `wait`: the gate passed. */
+  ok: 0,
+  /** The run ended in a status the gate does not accept, or is too old (FGS_GATE_REJECTED, FGS_GATE_STALE). */
+  rejected: 1,
+  /** Usage or configuration error: a missing or bad flag, a bad ID, no credentials (FGS_USAGE, FGS_CONFIGURATION). */
+  usage: 2,
+  /** API, transport or response-validation error after retries (FGS_API_ERROR, FGS_TRANSPORT, FGS_RESPONSE_INVALID). */
+  api: 3,
+  /** Still not final when the wait timed out (FGS_GATE_TIMEOUT). */
+  stillRunning: 4,
+  /** Interrupted by SIGINT or SIGTERM (the shell convention, 128 + 2). */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof ExitCodes)[keyof typeof ExitCodes];
+
+const BY_CODE: Record<string, ExitCode> = {
+  [GateErrorCodes.rejected]: ExitCodes.rejected,
+  [GateErrorCodes.stale]: ExitCodes.rejected,
+  [GateErrorCodes.timeout]: ExitCodes.stillRunning,
+  FGS_USAGE: ExitCodes.usage,
+  [ErrorCodes.configuration]: ExitCodes.usage,
+  [ErrorCodes.api]: ExitCodes.api,
+  [ErrorCodes.transport]: ExitCodes.api,
+  [ErrorCodes.responseValidation]: ExitCodes.api,
+};
+
+/**
+ * The exit code of an error. Anything unexpected (a bug, an error without a known code) is 3: the
+ * command could not get a trustworthy answer, which a pipeline must treat like an API failure.
+ */
+export function exitCodeOf(error: unknown): ExitCode {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return (typeof code === "string" ? BY_CODE[code] : undefined) ?? ExitCodes.api;
+}
+
+/** The exit-code table as printed by `--help`. */
+export const EXIT_CODE_HELP = `Exit codes:
+  0    get: the execution was read (whatever its status; get never gates).
+       wait: the run ended in a required status (and is fresh enough): the gate passed.
+  1    The run ended in a status the gate does not accept (fail, timeout, cancel, ...:
+       FGS_GATE_REJECTED), or began before --not-before / more than --max-age ago
+       (FGS_GATE_STALE).
+  2    Usage or configuration error: unknown or missing flag, bad value or ID, a
+       credential passed as a flag, no credentials or region (FGS_USAGE, FGS_CONFIGURATION).
+  3    API, transport or response-validation error after retries: HTTP 4xx/5xx,
+       network failure, timeout, malformed body (FGS_API_ERROR, FGS_TRANSPORT,
+       FGS_RESPONSE_INVALID), or any unexpected failure.
+  4    wait: the run was still not final when --timeout ran out (FGS_GATE_TIMEOUT).
+  130  Interrupted (SIGINT or SIGTERM).`;

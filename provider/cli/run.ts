@@ -1,0 +1,75 @@
+/**
+ * Runs `get` or `wait`: one call to `getWorkflowExecution` (the library's client, wait loop and gate),
+ * then the output. With `wait` the gate runs in `enforce` mode; a WorkflowGateError carries the
+ * execution, so the run is still printed before the verdict decides the exit code.
+ */
+import type { InternalContext } from "../getWorkflowExecution";
+import { getWorkflowExecution } from "../getWorkflowExecution";
+import { isWorkflowGateError } from "../gate/gateError";
+import type { CliOptions } from "./args";
+import { ExitCodes, exitCodeOf } from "./exitCodes";
+import { type CliIo, useColor } from "./io";
+import { toLibraryArgs } from "./libraryArgs";
+import { startProgress } from "./progress";
+import type { RunOutcome } from "./render/format";
+import { renderGithub } from "./render/github";
+import { renderJson } from "./render/json";
+import { appendSummary } from "./render/summary";
+import { renderTable } from "./render/table";
+import { makeEnvScrubber, reportError } from "./report";
+
+/** Stack config is never consulted: the command reads the environment only, inside Pulumi or not. */
+const NO_CONFIG = { get: (): undefined => undefined };
+
+function contextFor(options: CliOptions, io: CliIo): InternalContext {
+  const scrub = makeEnvScrubber(io.env);
+  return {
+    env: io.env,
+    config: NO_CONFIG,
+    logger: {
+      // Status changes are drawn by the progress view from onProgress; the gate's own lines would double them.
+      info: () => undefined,
+      warn: (m) => io.stderr.write(`fgs-execution: warning: ${scrub(m)}\n`),
+    },
+    debug: options.debug ? (line) => io.stderr.write(`fgs-execution: debug: ${scrub(line)}\n`) : undefined,
+  };
+}
+
+function writeOutput(options: CliOptions, outcome: RunOutcome, io: CliIo): void {
+  if (options.output === "json") {
+    io.stdout.write(renderJson(outcome.execution));
+  } else if (options.output === "github") {
+    io.stdout.write(renderGithub(outcome));
+    const warning = appendSummary(outcome, io.env);
+    if (warning) io.stderr.write(`fgs-execution: warning: ${warning}\n`);
+  } else {
+    io.stdout.write(renderTable(outcome.execution, { color: useColor(io), nowMs: (io.now ?? Date.now)() }));
+  }
+}
+
+/**
+ * Runs the command and returns its exit code. Errors other than the gate's verdict (configuration, API,
+ * transport, validation) are thrown for `main` to report.
+ */
+export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
+  // Debug lines would tear a live line apart: with --debug, progress is printed line by line.
+  const progress =
+    options.command === "wait" ? startProgress({ ...io, stderrIsTTY: io.stderrIsTTY === true && !options.debug }) : undefined;
+  const required = options.command === "wait" ? options.require : undefined;
+  let outcome: RunOutcome;
+  try {
+    const args = toLibraryArgs(options, progress?.onProgress, io.signal);
+    const execution = await getWorkflowExecution(args, contextFor(options, io));
+    outcome = { command: options.command, execution, required };
+  } catch (e) {
+    if (!isWorkflowGateError(e)) throw e;
+    // The error itself is kept (not just code and message) so --debug can print its stack.
+    outcome = { command: options.command, execution: e.execution, gateError: e, required };
+  } finally {
+    progress?.stop();
+  }
+  writeOutput(options, outcome, io);
+  if (!outcome.gateError) return ExitCodes.ok;
+  reportError(outcome.gateError, io, options.debug);
+  return exitCodeOf(outcome.gateError);
+}
