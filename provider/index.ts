@@ -13,6 +13,11 @@ import type * as resourceModule from "./pulumi/resource";
 import type * as providerModule from "./pulumi/provider";
 
 export { getWorkflowExecution } from "./getWorkflowExecution";
+export { getLatestWorkflowExecution } from "./latest/getLatestWorkflowExecution";
+export { LIST_STATUSES } from "./latest/args";
+export type { GetLatestWorkflowExecutionArgs, ListStatus } from "./latest/args";
+export { NO_EXECUTION_CODE, NoExecutionFoundError, isNoExecutionFoundError } from "./latest/errors";
+export type { ExecutionSearch } from "./latest/errors";
 export type {
   ConnectionArgs,
   GateArgs,

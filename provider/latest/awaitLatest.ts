@@ -1,0 +1,69 @@
+/**
+ * With `waitForCompletion`, a lookup that finds no run yet keeps listing until one appears (a CI job
+ * that just triggered the workflow, or a run still being registered), on the same schedule and within the
+ * same timeout as the wait for completion. Without a wait, the first empty scan is final.
+ */
+import { sleep } from "../api/abort";
+import { isFunctionGraphApiError, isTransportError, TransportError } from "../api/errors";
+import { isRetryableStatus } from "../api/retry";
+import type { WaitPolicy } from "../gate/options";
+import { pollDelayMs } from "../gate/schedule";
+import type { LatestScan } from "./findLatest";
+
+/** Cancellation, clock and randomness (as for the execution wait), and a hook for log lines. */
+export interface AwaitHooks {
+  signal?: AbortSignal;
+  random?: () => number;
+  now?: () => number;
+  /** Called after each scan that found nothing and before sleeping. */
+  onEmpty?: (scan: LatestScan, elapsedMs: number) => void;
+}
+
+/** The last scan, and what the wait cost. */
+export interface AwaitOutcome {
+  scan: LatestScan;
+  /** Time spent before the scan that found a run (or until the timeout). */
+  waitedMs: number;
+  /** Scans made. */
+  scans: number;
+}
+
+/**
+ * Only failures that can clear up by themselves are worth another scan. A body that fails validation or
+ * a server that ignores `offset` will not, so (unlike the execution wait) those end the wait at once.
+ */
+function isTransientListError(e: unknown): boolean {
+  if (isTransportError(e)) return e.kind === "network" || e.kind === "timeout" || e.kind === "deadline";
+  return isFunctionGraphApiError(e) && isRetryableStatus(e.httpStatus);
+}
+
+/** Scans until a run is found or `wait.timeoutMs` passes; returns the last scan either way. */
+export async function awaitLatest(scan: () => Promise<LatestScan>, wait: WaitPolicy, hooks: AwaitHooks = {}): Promise<AwaitOutcome> {
+  const now = hooks.now ?? Date.now;
+  const started = now();
+  let errors = 0;
+  let lastError: unknown;
+  let last: LatestScan | undefined;
+  for (let k = 0, scans = 1; ; k++, scans++) {
+    try {
+      last = await scan();
+      errors = 0;
+      if (last.latest !== undefined) return { scan: last, waitedMs: now() - started, scans };
+      hooks.onEmpty?.(last, now() - started);
+    } catch (e) {
+      if (isTransportError(e) && e.kind === "aborted") throw e;
+      lastError = e;
+      if (!isTransientListError(e) || ++errors > wait.maxConsecutiveErrors) throw e;
+    }
+    const remaining = started + wait.timeoutMs - now();
+    if (remaining <= 0) {
+      if (last === undefined) throw lastError;
+      return { scan: last, waitedMs: now() - started, scans };
+    }
+    try {
+      await sleep(Math.min(pollDelayMs(k, wait, hooks.random), remaining), hooks.signal);
+    } catch {
+      throw new TransportError("aborted", { method: "GET", path: "(waiting for a run)" }, scans, "cancelled by the caller while waiting");
+    }
+  }
+}

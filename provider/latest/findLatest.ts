@@ -1,0 +1,92 @@
+/**
+ * Scans ListWorkflowExecutions over a time window and keeps the run that began last (see `./rank`).
+ * Every page is read because the API documents no sort order: the newest run may be on any page.
+ * The window and status are sent to the server and applied again to each item, so a server that filters
+ * loosely (or not at all) cannot make an out-of-window run the latest.
+ */
+import { callApi, type RequestPolicy } from "../api/client";
+import { ConfigurationError, ResponseValidationError } from "../api/errors";
+import type { Credentials } from "../api/signer";
+import type { ExecutionListBody } from "../model/bodies";
+import { toExecutionSummaries } from "../model/listMap";
+import type { ExecutionSummary } from "../model/summary";
+import type { ListStatus } from "./args";
+import { queryTime } from "./options";
+import { pageThrough } from "./paging";
+import { later } from "./rank";
+
+/** Where to look: the workflow, the window (epoch ms, inclusive) and the status filter. */
+export interface ExecutionSearchRef {
+  endpoint: URL;
+  projectId: string;
+  workflowId: string;
+  status?: ListStatus;
+  sinceMs: number;
+  untilMs: number;
+}
+
+/** Result of one scan. */
+export interface LatestScan {
+  /** Undefined when no run in the window passed the filters. */
+  latest?: ExecutionSummary;
+  /** Distinct executions served. */
+  scanned: number;
+  /** List requests made (retries of one request not counted). */
+  pages: number;
+}
+
+/** Page size (the documented maximum) and page cap: 1,000 pages = 200,000 runs in one window. */
+export const EXECUTION_PAGING = { limit: 200, maxPages: 1000 };
+
+/**
+ * Finds the latest run of a workflow in `[sinceMs, untilMs]`, with the status filter.
+ *
+ * @throws ResponseValidationError when an item names another workflow or the server ignores `offset`.
+ * @throws ConfigurationError (setting `since`) when the window holds more runs than the page cap.
+ * @throws FunctionGraphApiError, TransportError when a list request fails.
+ */
+export async function findLatest(
+  ref: ExecutionSearchRef,
+  credentials: Credentials,
+  policy: RequestPolicy,
+  paging = EXECUTION_PAGING,
+): Promise<LatestScan> {
+  const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions"];
+  const site = { method: "GET", path: `/${segments.join("/")}` };
+  const window = { start_time: queryTime(ref.sinceMs, "down"), end_time: queryTime(ref.untilMs, "up") };
+  let latest: ExecutionSummary | undefined;
+  const stats = await pageThrough<ExecutionSummary>({
+    ...paging,
+    site,
+    key: (e) => e.executionId,
+    onItem(e) {
+      if (e.workflowId !== ref.workflowId) {
+        // A proxy or cache answering for another workflow: fail closed rather than gate on a stranger's run.
+        throw new ResponseValidationError(site, [{ pointer: "/executions/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` }]);
+      }
+      if (ref.status !== undefined && e.status !== ref.status) return;
+      if (e.beginTime !== undefined) {
+        const began = Date.parse(e.beginTime);
+        if (began < ref.sinceMs || began > ref.untilMs) return;
+      }
+      latest = later(latest, e);
+    },
+    tooMany: (pages, items) =>
+      new ConfigurationError(
+        `More than ${items} executions of workflow ${ref.workflowId} in the window (${pages} pages of ${paging.limit}): narrow it with since/until or status`,
+        "since",
+      ),
+    fetch: async (offset, limit) => {
+      const query: Record<string, string> = { ...window, limit: String(limit), offset: String(offset) };
+      if (ref.status !== undefined) query.status = ref.status;
+      const { body } = await callApi(
+        { base: ref.endpoint, method: "GET", segments, query, headers: { "X-Project-Id": ref.projectId }, kind: "executionList" },
+        credentials,
+        policy,
+      );
+      const b = body as ExecutionListBody;
+      return { items: toExecutionSummaries(b), total: b.total, size: b.size };
+    },
+  });
+  return { latest, scanned: stats.items, pages: stats.pages };
+}

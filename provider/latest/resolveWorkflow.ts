@@ -1,0 +1,81 @@
+/**
+ * Workflow name → ID through ListWorkflows. The API's `workflow_name` filter is not documented as exact
+ * (a "contains" match would be typical), so every page is read and only exact, case-sensitive matches
+ * count. The name is the user's input, so no match or several are ConfigurationErrors on `workflowName`.
+ */
+import { callApi, type RequestPolicy } from "../api/client";
+import { ConfigurationError } from "../api/errors";
+import type { Credentials } from "../api/signer";
+import type { WorkflowListBody } from "../model/bodies";
+import { toWorkflowSummaries } from "../model/listMap";
+import type { WorkflowSummary } from "../model/summary";
+import { pageThrough } from "./paging";
+
+/** The name to resolve and the project to look in. */
+export interface WorkflowNameRef {
+  endpoint: URL;
+  projectId: string;
+  name: string;
+}
+
+/** Page size and page cap (100 pages = 20,000 workflows matching the filter). */
+export const WORKFLOW_PAGING = { limit: 200, maxPages: 100 };
+
+const SHOWN = 5;
+
+/**
+ * Finds the one workflow named exactly `ref.name`.
+ *
+ * @throws ConfigurationError (setting `workflowName`) when no workflow or several have that exact name.
+ * @throws FunctionGraphApiError, TransportError, ResponseValidationError when a list request fails.
+ */
+export async function resolveWorkflowName(
+  ref: WorkflowNameRef,
+  credentials: Credentials,
+  policy: RequestPolicy,
+  paging = WORKFLOW_PAGING,
+): Promise<WorkflowSummary> {
+  const segments = ["v2", ref.projectId, "fgs", "workflows"];
+  const exact: WorkflowSummary[] = [];
+  const others: string[] = [];
+  await pageThrough<WorkflowSummary>({
+    ...paging,
+    site: { method: "GET", path: `/${segments.join("/")}` },
+    key: (w) => w.id,
+    onItem: (w) => (w.name === ref.name ? exact.push(w) : others.push(w.name)),
+    tooMany: (pages, items) =>
+      new ConfigurationError(
+        `The name filter for ${JSON.stringify(ref.name)} matched more than ${items} workflows (${pages} pages); pass workflowId instead`,
+        "workflowName",
+      ),
+    fetch: async (offset, limit) => {
+      const query = { workflow_name: ref.name, limit: String(limit), offset: String(offset) };
+      const { body } = await callApi(
+        { base: ref.endpoint, method: "GET", segments, query, headers: { "X-Project-Id": ref.projectId }, kind: "workflowList" },
+        credentials,
+        policy,
+      );
+      const b = body as WorkflowListBody;
+      return { items: toWorkflowSummaries(b), total: b.total, size: b.size };
+    },
+  });
+  if (exact.length === 1) return exact[0] as WorkflowSummary;
+  if (exact.length === 0) {
+    // Near misses (other case, prefix) are the usual mistake: name a few so the fix is obvious.
+    const similar = others.length === 0 ? "" : `; the name filter also matched ${quoteList(others)}`;
+    throw new ConfigurationError(
+      `No workflow named ${JSON.stringify(ref.name)} in project ${ref.projectId} (names are matched exactly and case-sensitively${similar})`,
+      "workflowName",
+    );
+  }
+  throw new ConfigurationError(
+    `${exact.length} workflows are named ${JSON.stringify(ref.name)} in project ${ref.projectId} ` +
+      `(IDs ${exact.map((w) => w.id).join(", ")}): pass workflowId to choose one`,
+    "workflowName",
+  );
+}
+
+function quoteList(names: string[]): string {
+  const shown = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN ? `${shown} and ${names.length - SHOWN} more` : shown;
+}
