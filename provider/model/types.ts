@@ -43,9 +43,9 @@ export interface NodeExecution {
   /** ISO-8601 UTC, converted from epoch milliseconds; absent when the API sent 0 or nothing. */
   beginTime?: string;
   endTime?: string;
-  /** endTime - beginTime in ms, when both are present. */
+  /** endTime - beginTime in ms, when both are present and the end is not before the begin. */
   durationMs?: number;
-  /** The `error_message` object exactly as sent (non-empty only when the node failed). */
+  /** The `error_message` object exactly as sent (same reference); absent when null or empty. */
   errorMessage?: JsonObject;
   /** A readable one-line rendering of `errorMessage`, or absent when there is no error. */
   error?: string;
@@ -71,17 +71,21 @@ export interface WorkflowExecution {
   terminal: boolean;
   /** The status is `success`. Never true for anything else. */
   succeeded: boolean;
+  /** The objects as sent (same references, not copies); absent when the API sent null or nothing. */
   headers?: JsonObject;
   input?: JsonObject;
   output?: JsonObject;
-  /** ISO-8601 UTC strings; absent when the API sent an empty string. */
+  /** ISO-8601 UTC strings (`Date#toISOString` form); absent when the API sent an empty string. */
   beginTime?: string;
   endTime?: string;
   lastUpdateTime?: string;
-  /** endTime - beginTime in ms, when both are present. */
+  /** endTime - beginTime in ms, when both are present and the end is not before the begin. */
   durationMs?: number;
   createdBy?: string;
   nodes: NodeExecutionDetail[];
-  /** Nodes whose latest execution ended `fail`, `timeout` or `cancel`. */
+  /**
+   * Nodes whose latest execution (greatest begin time, ties to the later one) ended `fail`, `timeout`
+   * or `cancel`; the same objects as in `nodes`. A node without executions is not failed.
+   */
   failedNodes: NodeExecutionDetail[];
 }

@@ -1,0 +1,115 @@
+/**
+ * Execution-level time strings: which are accepted (schema + `fgs-utc-time` format), how they map, and
+ * that the fast epoch-ms formatter is indistinguishable from `Date#toISOString`.
+ */
+import fc from "fast-check";
+import commonSchema from "../../schema/common.schema.json";
+import { toWorkflowExecution } from "../../provider/model/map";
+import { isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
+import { validateBody } from "../../provider/model/validate";
+import { exampleLoose } from "./helpers";
+
+const TIME_TEXT = commonSchema.definitions.utcTime.title;
+
+function withBegin(value: unknown) {
+  const b = exampleLoose();
+  b.begin_time = value;
+  return b;
+}
+
+describe("execution time strings", () => {
+  it("keeps the TypeScript pattern identical to the schema's", () => {
+    expect(commonSchema.definitions.utcTime.pattern).toBe(UTC_TIME_PATTERN);
+  });
+
+  it.each([
+    ["2021-01-01T00:00:00Z", "2021-01-01T00:00:00.000Z"],
+    ["2021-01-01T00:00:00.5Z", "2021-01-01T00:00:00.500Z"],
+    ["2021-01-01T00:00:00.123456789Z", "2021-01-01T00:00:00.123Z"],
+    ["2021-01-01T08:00:00+08:00", "2021-01-01T00:00:00.000Z"],
+    ["2020-12-31T19:30:00-04:30", "2021-01-01T00:00:00.000Z"],
+    ["2024-02-29T23:59:59Z", "2024-02-29T23:59:59.000Z"],
+  ])("accepts %s and maps it to %s", (input, iso) => {
+    const body = withBegin(input);
+    expect(validateBody("execution", body)).toEqual([]);
+    expect(toWorkflowExecution(body as never).beginTime).toBe(iso);
+  });
+
+  it.each([
+    "yesterday",
+    "2021-01-01",
+    "2021-01-01 00:00:00",
+    "2021-01-01T00:00:00",
+    "2021-01-01t00:00:00z",
+    "2021-01-01T24:00:00Z",
+    "2021-01-01T23:59:60Z",
+    "2021-13-01T00:00:00Z",
+    "2021-02-30T00:00:00Z",
+    "2023-02-29T00:00:00Z",
+    "2021-04-31T00:00:00Z",
+    "2021-01-01T00:00:00.Z",
+    "2021-01-01T00:00:00+0800",
+    " 2021-01-01T00:00:00Z",
+    "1609459200000",
+  ])("rejects %j at its pointer (no silent 'absent')", (input) => {
+    expect(validateBody("execution", withBegin(input))).toEqual([{ pointer: "/begin_time", expected: TIME_TEXT }]);
+  });
+
+  it("maps an empty string to an absent time and drops the duration", () => {
+    const b = exampleLoose();
+    b.end_time = "";
+    expect(validateBody("execution", b)).toEqual([]);
+    const m = toWorkflowExecution(b as never);
+    expect("endTime" in m).toBe(false);
+    expect("durationMs" in m).toBe(false);
+    expect(m.beginTime).toBe("2021-01-01T00:00:00.000Z");
+  });
+
+  it("omits a negative execution duration but keeps both times", () => {
+    const b = exampleLoose();
+    b.begin_time = "2021-01-01T00:00:10Z";
+    b.end_time = "2021-01-01T00:00:00Z";
+    const m = toWorkflowExecution(b as never);
+    expect([m.beginTime, m.endTime, "durationMs" in m]).toEqual(["2021-01-01T00:00:10.000Z", "2021-01-01T00:00:00.000Z", false]);
+    b.end_time = "2021-01-01T00:01:10.250Z";
+    expect(toWorkflowExecution(b as never).durationMs).toBe(60_250);
+  });
+
+  it("throws instead of treating an unparseable non-empty time as absent (unvalidated input)", () => {
+    expect(utcTimeToMillis("")).toBeUndefined();
+    expect(() => utcTimeToMillis("yesterday")).toThrow(TypeError);
+    expect(() => toWorkflowExecution(withBegin("yesterday") as never)).toThrow(/validate the body first/);
+  });
+
+  it("agrees with Date.parse on every valid time it accepts", () => {
+    const dates = fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(dates, (d) => {
+        const s = d.toISOString().replace(".000Z", "Z");
+        return isUtcTimeString(s) && utcTimeToMillis(s) === d.getTime();
+      }),
+    );
+  });
+});
+
+describe("millisToIso", () => {
+  it("renders the documented example", () => {
+    expect(millisToIso(1_605_119_892_050)).toBe("2020-11-11T18:38:12.050Z");
+  });
+
+  it("equals toISOString on the edges, including the +yyyyyy and error ranges", () => {
+    for (const ms of [0, 1, 86_399_999, 86_400_000, 951_782_400_000, 253_402_300_799_999, 253_402_300_800_000, 8.64e15]) {
+      expect(millisToIso(ms)).toBe(new Date(ms).toISOString());
+    }
+    expect(() => millisToIso(8.64e15 + 1)).toThrow(RangeError);
+  });
+
+  it("equals toISOString on random epoch milliseconds, in any order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 8.64e15 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 253_402_300_799_999 }), (many, one) =>
+        [one, ...many].every((ms) => millisToIso(ms) === new Date(ms).toISOString()),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
