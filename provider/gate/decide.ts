@@ -8,6 +8,11 @@ import { failedNodesText, nodeProgress, runLabel } from "./describe";
 import { type GateErrorCode, GateErrorCodes } from "./gateError";
 import type { GatePolicy } from "./options";
 
+/** `0.4 s`, `12 s`: one decimal below ten seconds, so short waits do not read as "0 s". */
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
 export type Verdict = { pass: true } | { pass: false; code: GateErrorCode; message: string };
 
 /** Freshness only: decidable from the first read, since a run's begin time does not change. */
@@ -22,14 +27,14 @@ export function checkFreshness(e: WorkflowExecution, policy: GatePolicy, nowMs: 
     return {
       pass: false,
       code: GateErrorCodes.stale,
-      message: `${label} began at ${e.beginTime}, before the required ${new Date(policy.notBeforeMs).toISOString()} (notBefore): an older run cannot open this gate`,
+      message: `${label} began at ${e.beginTime}, before the required earliest start ${new Date(policy.notBeforeMs).toISOString()}: an older run cannot open this gate`,
     };
   }
   if (policy.maxAgeMs !== undefined && nowMs - began > policy.maxAgeMs) {
     return {
       pass: false,
       code: GateErrorCodes.stale,
-      message: `${label} began at ${e.beginTime}, ${Math.round((nowMs - began) / 1000)} s ago, more than maxAgeSeconds ${policy.maxAgeMs / 1000}`,
+      message: `${label} began at ${e.beginTime}, ${seconds(nowMs - began)} ago, more than the maximum age of ${seconds(policy.maxAgeMs)}`,
     };
   }
   return { pass: true };
@@ -46,7 +51,7 @@ export function decide(e: WorkflowExecution, policy: GatePolicy, nowMs: number, 
     const why =
       waitedMs === undefined
         ? "and no wait was requested (set waitForCompletion)"
-        : `after waiting ${Math.round(waitedMs / 1000)} s`;
+        : `after waiting ${seconds(waitedMs)}`;
     return {
       pass: false,
       code: GateErrorCodes.timeout,
