@@ -2,8 +2,12 @@
  * Command-line parsing and validation. A small parser of our own (no dependency): `--name value`,
  * `--name=value`, boolean flags, `-h`. Every mistake is a UsageError (exit 2) that names the flag; values
  * are echoed only for flags that cannot hold a secret, and credential-like flags are refused outright.
+ *
+ * Which flags are required or allowed depends on how the run is chosen (`flags.ts`, `Selection`): by
+ * `--execution-id` (`get`, `wait`), or as the latest run (`latest`, `wait --latest`). The values of the
+ * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
-import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf } from "./flags";
+import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection } from "./flags";
 import { refuseCredentialFlags } from "./credentialFlags";
 import { UsageError } from "./usageError";
 
@@ -14,8 +18,17 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "github
 /** A validated command line. Seconds stay seconds: the library takes them as they are. */
 export interface CliOptions {
   command: CommandName;
-  workflowId: string;
-  executionId: string;
+  /** `execution`: the run given by `executionId`; `latest`: the latest run (`latest`, `wait --latest`). */
+  selection: Selection;
+  /** Exactly one of `workflowId` and `workflowName` is set; `workflowName` only with selection `latest`. */
+  workflowId?: string;
+  workflowName?: string;
+  /** Set exactly when the selection is `execution`. */
+  executionId?: string;
+  /** Selection `latest` only: the status filter and the time window, as given (the library checks them). */
+  status?: string;
+  since?: string;
+  until?: string;
   projectId?: string;
   region?: string;
   endpoint?: string;
@@ -51,11 +64,14 @@ function isCommand(token: string): token is CommandName {
   return (COMMANDS as readonly string[]).includes(token);
 }
 
+/** `get, latest or wait`. */
+const EXPECTED = `expected ${COMMANDS.slice(0, -1).join(", ")} or ${COMMANDS[COMMANDS.length - 1]}`;
+
 /** Parses `argv` (the arguments after the script name). */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   refuseCredentialFlags(argv);
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError("no command given: expected get or wait");
+  if (first === undefined) throw new UsageError(`no command given: ${EXPECTED}`);
   if (first === "--help" || first === "-h" || first === "help") {
     const topic = rest[0];
     return { kind: "help", command: topic !== undefined && isCommand(topic) ? topic : undefined };
@@ -64,7 +80,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (!isCommand(first)) {
     // Echo only what looks like a command word: a mistyped secret must not reach the log.
     const what = /^[a-z][a-z-]{0,30}$/.test(first) ? `unknown command "${first}"` : "the first argument is not a command";
-    throw new UsageError(`${what}: expected get or wait`);
+    throw new UsageError(`${what}: ${EXPECTED}`);
   }
   if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command: first };
   return { kind: "run", options: toOptions(first, collect(first, rest)) };
@@ -107,6 +123,12 @@ function collect(command: CommandName, tokens: readonly string[]): Values {
 
 function unknownFlag(command: CommandName, name: string): string {
   const elsewhere = FLAGS.find((f) => f.name === name);
+  if (elsewhere?.only === "latest") {
+    return `--${name} is for finding the latest run: use fgs-execution latest, or wait --latest (${command} reads the run given by --execution-id)`;
+  }
+  if (elsewhere?.only === "execution" && command === "latest") {
+    return `--${name} cannot be used with latest, which finds the run itself: drop it, or use get to read a given run`;
+  }
   if (elsewhere) return `--${name} is accepted by ${elsewhere.commands.join(" and ")} only, not by ${command}`;
   // The name is safe to echo: credential-like names were refused before parsing.
   return /^[A-Za-z0-9-]{1,40}$/.test(name) ? `unknown flag --${name}` : "unknown flag";
@@ -121,12 +143,55 @@ function seconds(values: Values, spec: FlagSpec, min: number, command: CommandNa
   return Number(raw);
 }
 
+/** How the run is chosen: `latest` for the latest command and for `wait --latest`. */
+function selectionOf(command: CommandName, values: Values): Selection {
+  return command === "latest" || values.has("latest") ? "latest" : "execution";
+}
+
+/**
+ * Checks which flags are given against the selection: flags of the other selection are refused, required
+ * flags must be there, and exactly one flag of each `oneOf` group.
+ */
+function checkPresence(command: CommandName, selection: Selection, values: Values): void {
+  const accepted = flagsOf(command);
+  for (const f of accepted) {
+    if (!values.has(f.name) || appliesTo(f, selection)) continue;
+    // Only wait accepts flags of both selections, so these are the two ways to mix them up there.
+    if (f.only === "execution") {
+      throw new UsageError(
+        `--${f.name} and --latest are mutually exclusive: --latest finds the run itself, --${f.name} names one; give one or the other`,
+        command,
+      );
+    }
+    throw new UsageError(
+      `--${f.name} needs --latest (or the latest command): it is for finding the latest run, while without --latest ` +
+        `${command} uses the run given by --execution-id`,
+      command,
+    );
+  }
+  // In the order of FLAGS, so the first missing flag of the usage line is the one reported.
+  const checked = new Set<string>();
+  for (const f of accepted) {
+    if (!appliesTo(f, selection)) continue;
+    if (f.required && !values.has(f.name)) throw new UsageError(`--${f.name} is required`, command);
+    if (f.oneOf === undefined || checked.has(f.oneOf)) continue;
+    checked.add(f.oneOf);
+    const members = groupMembers(f.oneOf, command, selection);
+    const given = members.filter((m) => values.has(m.name)).map((m) => `--${m.name}`);
+    if (given.length > 1) throw new UsageError(`${given.join(" and ")} are mutually exclusive: give only one`, command);
+    if (given.length === 0) {
+      const names = members.map((m) => `--${m.name}`);
+      const which = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+      throw new UsageError(`${which} is required`, command);
+    }
+  }
+}
+
 function toOptions(command: CommandName, values: Values): CliOptions {
   const spec = (name: string) => FLAGS.find((f) => f.name === name) as FlagSpec;
   const text = (name: string) => values.get(name) as string | undefined;
-  for (const f of flagsOf(command)) {
-    if (f.required && !values.has(f.name)) throw new UsageError(`--${f.name} is required`, command);
-  }
+  const selection = selectionOf(command, values);
+  checkPresence(command, selection, values);
   const output = text("output") ?? "table";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
     throw new UsageError(`--output must be table, json or github (got ${shown(output)})`, command);
@@ -139,8 +204,13 @@ function toOptions(command: CommandName, values: Values): CliOptions {
   if (require.some((s) => s === "")) throw new UsageError("--require has an empty status", command);
   const options: CliOptions = {
     command,
-    workflowId: text("workflow-id") as string,
-    executionId: text("execution-id") as string,
+    selection,
+    workflowId: text("workflow-id"),
+    workflowName: text("workflow-name"),
+    executionId: text("execution-id"),
+    status: text("status"),
+    since: text("since"),
+    until: text("until"),
     projectId: text("project-id"),
     region: text("region"),
     endpoint: text("endpoint"),

@@ -5,10 +5,11 @@
  */
 import { ErrorCodes } from "../api/errors";
 import { GateErrorCodes } from "../gate/gateError";
+import { NO_EXECUTION_CODE } from "../latest/errors";
 
 /** The exit codes, by meaning. */
 export const ExitCodes = {
-  /** `get`: the read succeeded (whatever the run's status). `wait`: the gate passed. */
+  /** `get`, `latest`: the read succeeded (whatever the run's status). `wait`: the gate passed. */
   ok: 0,
   /** The run ended in a status the gate does not accept, or is too old (FGS_GATE_REJECTED, FGS_GATE_STALE). */
   rejected: 1,
@@ -18,6 +19,13 @@ export const ExitCodes = {
   api: 3,
   /** Still not final when the wait timed out (FGS_GATE_TIMEOUT). */
   stillRunning: 4,
+  /**
+   * `latest`, `wait --latest`: no run to read or gate on (FGS_NO_EXECUTION): none began in the window
+   * (with the status filter); for `wait --latest`, none appeared before the timeout. Its own code because
+   * it is none of 1..4: no run was rejected (1), the command line may be fine (2), the service answered
+   * (3), and no run is in progress (4). It follows the error code alone, whether or not the command waited.
+   */
+  noExecution: 5,
   /** Interrupted by SIGINT or SIGTERM (the shell convention, 128 + 2). */
   interrupted: 130,
 } as const;
@@ -28,6 +36,7 @@ const BY_CODE: Record<string, ExitCode> = {
   [GateErrorCodes.rejected]: ExitCodes.rejected,
   [GateErrorCodes.stale]: ExitCodes.rejected,
   [GateErrorCodes.timeout]: ExitCodes.stillRunning,
+  [NO_EXECUTION_CODE]: ExitCodes.noExecution,
   FGS_USAGE: ExitCodes.usage,
   [ErrorCodes.configuration]: ExitCodes.usage,
   [ErrorCodes.api]: ExitCodes.api,
@@ -46,15 +55,19 @@ export function exitCodeOf(error: unknown): ExitCode {
 
 /** The exit-code table as printed by `--help`. */
 export const EXIT_CODE_HELP = `Exit codes:
-  0    get: the execution was read (whatever its status; get never gates).
+  0    get, latest: the execution was read (whatever its status; they never gate).
        wait: the run ended in a required status (and is fresh enough): the gate passed.
   1    The run ended in a status the gate does not accept (fail, timeout, cancel, ...:
        FGS_GATE_REJECTED), or began before --not-before / more than --max-age ago
        (FGS_GATE_STALE).
   2    Usage or configuration error: unknown or missing flag, bad value or ID, a
-       credential passed as a flag, no credentials or region (FGS_USAGE, FGS_CONFIGURATION).
+       credential passed as a flag, no credentials or region, a --workflow-name that
+       matches no workflow or several (FGS_USAGE, FGS_CONFIGURATION).
   3    API, transport or response-validation error after retries: HTTP 4xx/5xx,
        network failure, timeout, malformed body (FGS_API_ERROR, FGS_TRANSPORT,
        FGS_RESPONSE_INVALID), or any unexpected failure.
   4    wait: the run was still not final when --timeout ran out (FGS_GATE_TIMEOUT).
+  5    latest, wait --latest: no run to read or gate on: none began in the --since/--until
+       window (with --status); wait --latest lists again until one appears, so for it none
+       appeared before --timeout ran out (FGS_NO_EXECUTION). Nothing is printed on stdout.
   130  Interrupted (SIGINT or SIGTERM).`;

@@ -17,7 +17,8 @@ export { ExitCodes } from "./exitCodes";
 /**
  * Runs the command line `argv` (the arguments after the script, i.e. `process.argv.slice(2)`) and
  * resolves to the exit code: 0 ok / gate passed, 1 gate rejected or stale, 2 usage or configuration,
- * 3 API/transport/validation, 4 still running at the wait timeout, 130 interrupted. Never rejects.
+ * 3 API/transport/validation, 4 still running at the wait timeout, 5 no run found (`latest`,
+ * `wait --latest`), 130 interrupted. Never rejects.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   // Known before parsing, so that even a usage error can be shown with its stack.

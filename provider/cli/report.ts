@@ -22,7 +22,11 @@ const CREDENTIAL_HINT = "credentials are read from the environment only: set HW_
 /** Library setting names (ConfigurationError.setting) → where a CLI user gives that setting. */
 const SETTING_HINTS: Record<string, string> = {
   workflowId: "--workflow-id",
+  workflowName: "--workflow-name",
   executionId: "--execution-id",
+  status: "--status",
+  since: "--since",
+  until: "--until",
   region: "--region or HW_REGION_NAME",
   projectId: "--project-id or HW_PROJECT_ID",
   endpoint: "--endpoint or HW_FUNCTIONGRAPH_ENDPOINT",
@@ -40,6 +44,11 @@ const SETTING_HINTS: Record<string, string> = {
   requestTimeoutSeconds: "--request-timeout",
   deadlineSeconds: "--deadline",
   maxRetries: "--max-retries",
+};
+
+/** Error codes (without a setting) → the flags that change the outcome. */
+const CODE_HINTS: Record<string, string> = {
+  FGS_NO_EXECUTION: "--since, --until, --status",
 };
 
 /** Replaces every credential value found in `env` (4+ characters) with `[redacted]`. */
@@ -63,7 +72,7 @@ export function errorLine(e: unknown): string {
   }
   let line = `fgs-execution: ${code}: ${message}`;
   const setting = field(e, "setting");
-  const hint = typeof setting === "string" ? SETTING_HINTS[setting] : undefined;
+  const hint = typeof setting === "string" ? SETTING_HINTS[setting] : CODE_HINTS[code];
   if (hint) line += ` [${hint}]`;
   const command = field(e, "command");
   if (code === "FGS_USAGE") line += ` (see fgs-execution${typeof command === "string" ? ` ${command}` : ""} --help)`;

@@ -1,15 +1,19 @@
 /**
- * Runs `get` or `wait`: one call to `getWorkflowExecution` (the library's client, wait loop and gate),
- * then the output. With `wait` the gate runs in `enforce` mode; a WorkflowGateError carries the
- * execution, so the run is still printed before the verdict decides the exit code.
+ * Runs `get`, `latest` or `wait`: one call to the library (`getWorkflowExecution` for a run given by ID,
+ * `getLatestWorkflowExecution` for the latest run: the library's client, lookup, wait loop and gate), then
+ * the output. With `wait` the gate runs in `enforce` mode; a WorkflowGateError carries the execution, so
+ * the run is still printed before the verdict decides the exit code. No run found (FGS_NO_EXECUTION) is
+ * thrown on for `main` to report: there is nothing to print.
  */
-import type { InternalContext } from "../getWorkflowExecution";
+import type { ProgressEvent } from "../args";
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import { isWorkflowGateError } from "../gate/gateError";
+import { getLatestWorkflowExecution, type LatestInternalContext } from "../latest/getLatestWorkflowExecution";
+import type { WorkflowExecution } from "../model/types";
 import type { CliOptions } from "./args";
 import { ExitCodes, exitCodeOf } from "./exitCodes";
 import { type CliIo, useColor } from "./io";
-import { toLibraryArgs } from "./libraryArgs";
+import { toLibraryCall } from "./libraryArgs";
 import { startProgress } from "./progress";
 import type { RunOutcome } from "./render/format";
 import { renderGithub } from "./render/github";
@@ -21,14 +25,20 @@ import { makeEnvScrubber, reportError } from "./report";
 /** Stack config is never consulted: the command reads the environment only, inside Pulumi or not. */
 const NO_CONFIG = { get: (): undefined => undefined };
 
-function contextFor(options: CliOptions, io: CliIo): InternalContext {
+/**
+ * The library's context. `lookingUp` is true until the run is being read: the info lines before that
+ * are the lookup's own (`wait --latest` waiting for a run to appear) and are printed; after it, status
+ * changes are drawn by the progress view from onProgress, and the gate's own lines would double them.
+ */
+function contextFor(options: CliOptions, io: CliIo, lookingUp: () => boolean): LatestInternalContext {
   const scrub = makeEnvScrubber(io.env);
   return {
     env: io.env,
     config: NO_CONFIG,
     logger: {
-      // Status changes are drawn by the progress view from onProgress; the gate's own lines would double them.
-      info: () => undefined,
+      info: (m) => {
+        if (options.selection === "latest" && lookingUp()) io.stderr.write(`fgs-execution: ${scrub(m)}\n`);
+      },
       warn: (m) => io.stderr.write(`fgs-execution: warning: ${scrub(m)}\n`),
     },
     debug: options.debug ? (line) => io.stderr.write(`fgs-execution: debug: ${scrub(line)}\n`) : undefined,
@@ -49,17 +59,26 @@ function writeOutput(options: CliOptions, outcome: RunOutcome, io: CliIo): void 
 
 /**
  * Runs the command and returns its exit code. Errors other than the gate's verdict (configuration, API,
- * transport, validation) are thrown for `main` to report.
+ * transport, validation, no run found) are thrown for `main` to report.
  */
 export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
   // Debug lines would tear a live line apart: with --debug, progress is printed line by line.
   const progress =
     options.command === "wait" ? startProgress({ ...io, stderrIsTTY: io.stderrIsTTY === true && !options.debug }) : undefined;
   const required = options.command === "wait" ? options.require : undefined;
+  let reading = false;
+  const onProgress = progress
+    ? (event: ProgressEvent) => {
+        reading = true;
+        progress.onProgress(event);
+      }
+    : undefined;
   let outcome: RunOutcome;
   try {
-    const args = toLibraryArgs(options, progress?.onProgress, io.signal);
-    const execution = await getWorkflowExecution(args, contextFor(options, io));
+    const call = toLibraryCall(options, onProgress, io.signal);
+    const context = contextFor(options, io, () => !reading);
+    const execution: WorkflowExecution =
+      call.kind === "latest" ? await getLatestWorkflowExecution(call.args, context) : await getWorkflowExecution(call.args, context);
     outcome = { command: options.command, execution, required };
   } catch (e) {
     if (!isWorkflowGateError(e)) throw e;

@@ -70,6 +70,7 @@ describe("pieces", () => {
     expect(of(GateErrorCodes.rejected)).toBe(ExitCodes.rejected);
     expect(of(GateErrorCodes.stale)).toBe(1);
     expect(of(GateErrorCodes.timeout)).toBe(4);
+    expect(of("FGS_NO_EXECUTION")).toBe(5);
     expect(of(ErrorCodes.configuration)).toBe(2);
     expect(of("FGS_USAGE")).toBe(2);
     expect(of(ErrorCodes.api)).toBe(3);

@@ -25,8 +25,10 @@ describe("help and version (exit 0)", () => {
     expect(r.stderr).toBe("");
     for (const f of FLAGS) expect(r.stdout).toContain(`--${f.name}`);
     for (const v of ENV_VARIABLES) expect(r.stdout).toContain(v);
-    for (const code of ["0", "1", "2", "3", "4"]) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
+    for (const code of ["0", "1", "2", "3", "4", "5"]) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
     expect(r.stdout).toContain("FGS_GATE_STALE");
+    expect(r.stdout).toContain("FGS_NO_EXECUTION");
+    expect(r.stdout).toContain("fgs-execution latest (--workflow-id ID | --workflow-name NAME)");
   });
 
   test.each(["get", "wait"])("%s --help documents its flags, the exit codes and the environment", async (command) => {
@@ -53,8 +55,8 @@ describe("help and version (exit 0)", () => {
 
 describe("usage and configuration errors (exit 2)", () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ["no command", [], /^fgs-execution: FGS_USAGE: no command given: expected get or wait \(see fgs-execution --help\)\n$/],
-    ["an unknown command", ["deploy"], /^fgs-execution: FGS_USAGE: unknown command "deploy": expected get or wait/],
+    ["no command", [], /^fgs-execution: FGS_USAGE: no command given: expected get, latest or wait \(see fgs-execution --help\)\n$/],
+    ["an unknown command", ["deploy"], /^fgs-execution: FGS_USAGE: unknown command "deploy": expected get, latest or wait/],
     ["a missing --execution-id", ["get", "--workflow-id", "wf-deploy"], /^fgs-execution: FGS_USAGE: --execution-id is required \(see fgs-execution get --help\)\n$/],
     ["a flag without its value", ["wait", "--workflow-id", "wf", "--execution-id"], /FGS_USAGE: --execution-id needs a value \(ID\)/],
     ["an unknown flag", ["get", "--workflow-id", "w", "--execution-id", "e", "--colour"], /FGS_USAGE: unknown flag --colour/],

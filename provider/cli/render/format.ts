@@ -5,6 +5,7 @@
 import { latestExecution, nodeProgress } from "../../gate/describe";
 import type { ExecutionStatus, NodeExecutionDetail, WorkflowExecution } from "../../model/types";
 import { FAILED_NODE_STATUSES } from "../../model/types";
+import type { CommandName } from "../flags";
 
 /** `850 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`. */
 export function formatDuration(ms: number | undefined): string {
@@ -77,7 +78,7 @@ export function progressText(e: WorkflowExecution): string {
 
 /** What the command ends with: the execution, which command produced it, and the gate's verdict if it failed. */
 export interface RunOutcome {
-  command: "get" | "wait";
+  command: CommandName;
   execution: WorkflowExecution;
   /** The WorkflowGateError (code and message) when `wait`'s gate did not pass. */
   gateError?: { code: string; message: string };

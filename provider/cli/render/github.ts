@@ -51,7 +51,7 @@ function runAnnotation(o: RunOutcome): string {
     return command("notice", `Workflow ${name} passed the gate`, `${runLabel(e)} ended ${e.status} in ${took} (required: ${(o.required ?? []).join(", ")})`);
   }
   if (e.succeeded) return command("notice", `Workflow ${name} ${e.status}`, `${runLabel(e)} ended ${e.status} in ${took}`);
-  // `get` does not gate, so a failed run is a warning for the reader, not a failed step.
+  // `get` and `latest` do not gate, so a failed run is a warning for the reader, not a failed step.
   if (e.terminal) return command("warning", `Workflow ${name} ${e.status}`, `${runLabel(e)} ended ${e.status} in ${took} (${progressText(e)})`);
   return command("notice", `Workflow ${name} ${e.status}`, `${runLabel(e)} is ${e.status} (${progressText(e)})`);
 }

@@ -20,7 +20,7 @@ export function cell(text: string): string {
 function verdictLine(o: RunOutcome): string {
   if (o.gateError) return `**Gate failed** (${o.gateError.code}): ${cell(o.gateError.message)}`;
   if (o.command === "wait") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
-  return "Read only (`get` does not gate).";
+  return `Read only (\`${o.command}\` does not gate).`;
 }
 
 /** The summary as Markdown, ending with a blank line so consecutive summaries stay apart. */
