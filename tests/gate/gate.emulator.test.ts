@@ -3,7 +3,7 @@
  * during the wait, auth errors, freshness, the three modes, cancellation, and the number of requests a
  * wait makes compared with the backoff schedule.
  */
-import { startEmulator, type RunningEmulator, type Scenario } from "../../emulator";
+import { startEmulator, type EmulatorStatus, type RunningEmulator, type Scenario, type ScenarioNode } from "../../emulator";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import { isWorkflowGateError } from "../../provider/gate/gateError";
 import { isFunctionGraphApiError, isTransportError } from "../../provider/api/errors";
@@ -11,7 +11,7 @@ import type { GetWorkflowExecutionArgs, ProgressEvent } from "../../provider/arg
 import type { GateLogger } from "../../provider/context";
 
 const WF = "wf-release";
-const node = (id: string, status: string, extra: Record<string, unknown> = {}) => ({
+const node = (id: string, status: EmulatorStatus, extra: Record<string, unknown> = {}): ScenarioNode => ({
   id,
   name: id,
   executions: [{ status, beginTime: "-3m", ...(status === "running" ? {} : { endTime: "-2m" }), ...extra }],
