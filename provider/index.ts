@@ -66,6 +66,16 @@ export declare const WorkflowExecutionResource: typeof resourceModule.WorkflowEx
 export type WorkflowExecutionResource = resourceModule.WorkflowExecutionResource;
 export type { WorkflowExecutionResourceArgs } from "./pulumi/resource";
 export declare const workflowExecutionProvider: typeof providerModule.workflowExecutionProvider;
+export declare const getWorkflowExecutionWithPayloadsOutput: typeof outputModule.getWorkflowExecutionWithPayloadsOutput;
+export type {
+  GetWorkflowExecutionOutputArgs,
+  GetWorkflowExecutionOutputOptions,
+  WorkflowExecutionOutputs,
+} from "./pulumi/output";
+export type { ExecutionPayloads, NodeExecutionPayload, NodePayloads } from "./pulumi/payloads";
+export type { WorkflowExecutionProvider } from "./pulumi/provider";
+export type { WorkflowExecutionInputs, WorkflowExecutionResourceOutputs } from "./pulumi/resourceState";
+export { WORKFLOW_EXECUTION_TYPE } from "./pulumi/resourceState";
 
 function lazy(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
@@ -73,4 +83,5 @@ function lazy(name: string, load: () => unknown): void {
 lazy("getWorkflowExecutionOutput", () => (require("./pulumi/output") as typeof outputModule).getWorkflowExecutionOutput);
 lazy("WorkflowExecution", () => (require("./pulumi/resource") as typeof resourceModule).WorkflowExecutionResource);
 lazy("WorkflowExecutionResource", () => (require("./pulumi/resource") as typeof resourceModule).WorkflowExecutionResource);
+lazy("getWorkflowExecutionWithPayloadsOutput", () => (require("./pulumi/output") as typeof outputModule).getWorkflowExecutionWithPayloadsOutput);
 lazy("workflowExecutionProvider", () => (require("./pulumi/provider") as typeof providerModule).workflowExecutionProvider);

@@ -1,0 +1,118 @@
+/**
+ * The plain (already resolved) shapes of the dynamic resource: its inputs, its state, and the mapping
+ * between them and `getWorkflowExecution`. Shared by the program side (resource.ts: which keys exist) and
+ * the provider host (runtime.ts: the mapping). No Pulumi import here.
+ */
+import type { GateMode, GetWorkflowExecutionArgs, WaitOptions } from "../args";
+import type { ExecutionStatus, NodeExecutionDetail, WorkflowExecution, WorkflowUrn } from "../model/types";
+import { payloadsOf, withoutPayloads, type NodePayloads } from "./payloads";
+import type { JsonObject } from "../model/types";
+
+/** The resource type token: `pulumi-nodejs:dynamic/fgs:WorkflowExecution`. Changing it orphans state. */
+export const WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:WorkflowExecution";
+
+/** The resource's inputs once resolved. Credentials are deliberately absent: they never enter state. */
+export interface WorkflowExecutionInputs {
+  workflowId: string;
+  executionId: string;
+  projectId?: string;
+  region?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+  fullHistory?: boolean;
+  requireStatus?: ExecutionStatus | ExecutionStatus[];
+  waitForCompletion?: boolean | WaitOptions;
+  mode?: GateMode;
+  /** ISO-8601 (a `Date` given to the constructor is converted, so state holds a string). */
+  notBefore?: string;
+  maxAgeSeconds?: number;
+  requestTimeoutSeconds?: number;
+  deadlineSeconds?: number;
+  maxRetries?: number;
+  /** Store payloads in plain text instead of as secrets. Default false. */
+  exposePayloads?: boolean;
+}
+
+/** Every input key, in a fixed order (the provider echoes these into its outputs, see pitfall P3). */
+export const INPUT_KEYS = [
+  "workflowId", "executionId", "projectId", "region", "endpoint", "iamEndpoint", "fullHistory",
+  "requireStatus", "waitForCompletion", "mode", "notBefore", "maxAgeSeconds",
+  "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "exposePayloads",
+] as const satisfies readonly (keyof WorkflowExecutionInputs)[];
+
+/**
+ * What the read adds to the inputs. Mirrors `WorkflowExecution`, with two renames forced by Pulumi:
+ * `urn` is every resource's own URN, so the parsed workflow URN is `urnParts`; node payloads live in
+ * `nodePayloads` (so `nodes` can stay plain while the payloads are secret).
+ */
+export interface WorkflowExecutionResourceOutputs {
+  workflowUrn: string;
+  urnParts: WorkflowUrn;
+  status: ExecutionStatus;
+  terminal: boolean;
+  succeeded: boolean;
+  headers?: JsonObject;
+  input?: JsonObject;
+  output?: JsonObject;
+  beginTime?: string;
+  endTime?: string;
+  lastUpdateTime?: string;
+  durationMs?: number;
+  createdBy?: string;
+  /** Nodes without their payloads: names, statuses, errors, times. */
+  nodes: NodeExecutionDetail[];
+  /** Nodes whose latest execution failed, timed out or was cancelled (without payloads). */
+  failedNodes: NodeExecutionDetail[];
+  /** Names of `failedNodes`, handy for stack outputs and CI. */
+  failedNodeNames: string[];
+  /** The payloads of every node execution. */
+  nodePayloads: NodePayloads[];
+}
+
+/** Output-only keys: passed as `undefined` props so the SDK creates their resolvers (pitfall P2). */
+export const OUTPUT_KEYS = [
+  "workflowUrn", "urnParts", "status", "terminal", "succeeded", "headers", "input", "output",
+  "beginTime", "endTime", "lastUpdateTime", "durationMs", "createdBy", "nodes", "failedNodes",
+  "failedNodeNames", "nodePayloads",
+] as const satisfies readonly (keyof WorkflowExecutionResourceOutputs)[];
+
+/** Output keys that may hold secrets: listed in `additionalSecretOutputs` unless `exposePayloads`. */
+export const SECRET_OUTPUT_KEYS = ["headers", "input", "output", "nodePayloads"] as const;
+
+/** The full state the provider returns: inputs echoed plus the outputs. */
+export type WorkflowExecutionState = WorkflowExecutionInputs & WorkflowExecutionResourceOutputs;
+
+/** Keeps only known input keys with defined values (drops outputs, `__provider` and anything else). */
+export function pickInputs(props: Record<string, unknown>): WorkflowExecutionInputs {
+  const out: Record<string, unknown> = {};
+  for (const key of INPUT_KEYS) if (props[key] !== undefined && props[key] !== null) out[key] = props[key];
+  return out as unknown as WorkflowExecutionInputs;
+}
+
+/** The `getWorkflowExecution` arguments for a read by ID (the ID wins over any `executionId` prop). */
+export function toGetArgs(id: string, inputs: WorkflowExecutionInputs): GetWorkflowExecutionArgs {
+  const { exposePayloads: _exposePayloads, ...rest } = inputs;
+  return { ...rest, executionId: id };
+}
+
+/** Inputs echoed plus the execution mapped to outputs, JSON-clean (no `undefined`, plain arrays). */
+export function toState(inputs: WorkflowExecutionInputs, execution: WorkflowExecution): WorkflowExecutionState {
+  const summary = withoutPayloads(execution);
+  const payloads = payloadsOf(execution);
+  const { urn, nodes, failedNodes, workflowId: _w, executionId: _e, ...rest } = summary;
+  const state: WorkflowExecutionState = {
+    ...inputs,
+    ...rest,
+    executionId: execution.executionId,
+    urnParts: urn,
+    nodes,
+    failedNodes,
+    failedNodeNames: failedNodes.map((n) => n.nodeName),
+    headers: payloads.headers,
+    input: payloads.input,
+    output: payloads.output,
+    nodePayloads: payloads.nodes,
+  };
+  // Protobuf's Struct rejects `undefined`; the JSON round trip drops those keys and makes arrays plain.
+  return JSON.parse(JSON.stringify(state)) as WorkflowExecutionState;
+}

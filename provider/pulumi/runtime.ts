@@ -1,0 +1,109 @@
+/**
+ * The provider host's entry point: `fgs-workflow-gate/runtime` (package.json `exports`).
+ *
+ * The serialized `__provider` stored in state contains only a few lines that `require` this module by its
+ * package name at run time. So the state never embeds the client, ajv or compiled validators, stays small,
+ * and an `npm update` of this package fixes provider behaviour even for resources already in state. Keep
+ * the names and signatures exported here stable: old state calls them.
+ *
+ * Nothing here imports @pulumi/pulumi; credentials come from `configure()` (stack config) or the host's
+ * environment and are never returned, logged or put into an error message.
+ */
+import { ConfigurationError } from "../api/errors";
+import type { ConfigSource, GateLogger } from "../context";
+import { getWorkflowExecution } from "../getWorkflowExecution";
+import { INPUT_KEYS, pickInputs, toGetArgs, toState, type WorkflowExecutionState } from "./resourceState";
+import { describeFailures, validateInputs, type InputFailure } from "./validate";
+
+/** Stack config keys the provider reads in `configure()`; nothing else of the stack config is kept. */
+export const PROVIDER_CONFIG_KEYS = [
+  "huaweicloud:accessKey",
+  "huaweicloud:secretKey",
+  "huaweicloud:securityToken",
+  "huaweicloud:region",
+  "huaweicloud:projectId",
+  "huaweicloud:iamEndpoint",
+] as const;
+
+/** The subset of stack config the provider keeps (in the host's memory only). */
+export type ProviderConfig = Partial<Record<(typeof PROVIDER_CONFIG_KEYS)[number], string>>;
+
+/** Copies the `huaweicloud:*` keys the provider needs out of the host's config object. */
+export function pickProviderConfig(config: { get(key: string): string | undefined } | undefined): ProviderConfig {
+  const out: ProviderConfig = {};
+  for (const key of PROVIDER_CONFIG_KEYS) {
+    let value: string | undefined;
+    try {
+      value = config?.get(key);
+    } catch {
+      // The host's config throws if Configure was never sent; env variables still apply then.
+      value = undefined;
+    }
+    if (typeof value === "string" && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+function configSource(config: ProviderConfig | undefined): ConfigSource {
+  return { get: (key) => (config as Record<string, string | undefined> | undefined)?.[key] };
+}
+
+/** The host's stdout/stderr are shown by the Pulumi CLI; stderr keeps stdout free for the port line. */
+const hostLogger: GateLogger = {
+  info: (m) => process.stderr.write(`fgs-workflow-gate: ${m}\n`),
+  warn: (m) => process.stderr.write(`fgs-workflow-gate: warning: ${m}\n`),
+};
+
+function validated(id: string, props: Record<string, unknown> | undefined) {
+  const inputs = pickInputs({ ...(props ?? {}), executionId: id });
+  const failures = validateInputs({ ...(props ?? {}), executionId: id });
+  if (failures.length > 0) {
+    throw new ConfigurationError(`invalid WorkflowExecution inputs: ${describeFailures(failures)}`, failures[0].property);
+  }
+  return inputs;
+}
+
+/** `read(id, props)` of the provider: reads (and gates on) the execution and returns the full state. */
+export async function readForProvider(
+  id: string,
+  props: Record<string, unknown> | undefined,
+  config?: ProviderConfig,
+): Promise<{ id: string; props: WorkflowExecutionState }> {
+  const inputs = validated(id, props);
+  const execution = await getWorkflowExecution(toGetArgs(id, inputs), {
+    config: configSource(config),
+    logger: hostLogger,
+    env: process.env,
+  });
+  return { id, props: toState(inputs, execution) };
+}
+
+/** `create(inputs)`: only reached if a resource is registered without `opts.id`; it reads like `read`. */
+export async function createForProvider(
+  inputs: Record<string, unknown>,
+  config?: ProviderConfig,
+): Promise<{ id: string; outs: WorkflowExecutionState }> {
+  const id = String(inputs.executionId ?? "");
+  const { props } = await readForProvider(id, inputs, config);
+  return { id, outs: props };
+}
+
+/** `check(olds, news)`: the engine skips it for reads, but a registration would go through it. */
+export function checkForProvider(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+  // The engine's unknown sentinel (preview) cannot be validated yet.
+  const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  return { inputs: news, failures: validateInputs(news, (v) => v !== unknown) };
+}
+
+/**
+ * `diff(id, olds, news)`: never reached for reads by ID (the engine does not diff external resources).
+ * For a registered one, only input changes count (outputs such as `status` are not diffs, so there is no
+ * noise), `__provider` code changes are ignored, and a different execution or workflow is a replacement.
+ */
+export function diffForProvider(olds: Record<string, unknown>, news: Record<string, unknown>) {
+  const before = pickInputs(olds) as unknown as Record<string, unknown>;
+  const after = pickInputs(news) as unknown as Record<string, unknown>;
+  const changed = INPUT_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const replaces = changed.filter((k) => k === "workflowId" || k === "executionId");
+  return { changes: changed.length > 0, replaces };
+}
