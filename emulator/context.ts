@@ -29,7 +29,9 @@ export function checkIds(ctx: RequestContext): Reply | undefined {
     const value = ctx.params[name as keyof typeof ID_LIMITS];
     if (value === undefined) continue;
     const field = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    if (value.length < 1 || value.length > max || CONTROL.test(value)) {
+    // Lengths count characters (code points), as the client does, not UTF-16 units.
+    const length = [...value].length;
+    if (length < 1 || length > max || CONTROL.test(value)) {
       return errorReply(400, "FSS.0400", `Invalid ${field}: must be 1..${max} characters without control characters`, ctx.requestId);
     }
   }

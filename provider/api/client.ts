@@ -5,18 +5,14 @@
  * message names the method, path, status, error code and request ID, scrubbed of credentials.
  */
 import { type AbortCause, attemptSignal, sleep } from "./abort";
-import {
-  FunctionGraphApiError,
-  ResponseValidationError,
-  TransportError,
-  type RequestSite,
-} from "./errors";
+import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type RequestSite } from "./errors";
 import { attempt, type AttemptResult, type FetchLike } from "./http";
 import { limiterFor } from "./limiter";
-import { makeScrubber, oneLine, type Scrubber } from "./redact";
+import { makeScrubber, oneLine } from "./redact";
 import { type BackoffPolicy, DEFAULT_BACKOFF, isRetryableStatus, nextDelayMs, parseRetryAfter } from "./retry";
 import { type Credentials, signRequest, urlEncode } from "./signer";
-import { type BodyKind, validateBody } from "../model/validate";
+import type { BodyKind } from "../model/validate";
+import { readBody } from "./response";
 import { apiErrorHint, parseErrorBody } from "./errorBody";
 
 /** How one API call behaves. All durations in milliseconds. */
@@ -65,8 +61,6 @@ export interface ApiResult {
   attempts: number;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
-
 function buildUrl(call: ApiCall): { wire: string; signedPath: string; wirePath: string } {
   const prefix = call.base.pathname.replace(/\/+$/, "");
   const wirePath = `${prefix}/${call.segments.map(urlEncode).join("/")}`;
@@ -86,28 +80,22 @@ function transportKind(failure: AttemptResult & { kind: "failure" }, cause: Abor
   return "network" as const;
 }
 
-/** Parses and validates a 2xx body, or throws ResponseValidationError. */
-function readBody(call: ApiCall, site: RequestSite, status: number, res: AttemptResult & { kind: "response" }, scrub: Scrubber) {
-  const requestId = res.header("x-request-id");
-  const text = res.body.toString("utf8");
-  const snippet = oneLine(scrub(text), 200);
-  const fail = (summary: string, pointer = "", expected = "a JSON document") =>
-    new ResponseValidationError({ ...site, requestId, snippet }, [{ pointer, expected }], summary);
-  const type = res.header("content-type");
-  if (type !== undefined && !JSON_TYPE.test(type)) {
-    throw fail(`HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet, 80))})`);
-  }
-  if (text.trim() === "") throw fail(`HTTP ${status} with an empty body`);
-  let body: unknown;
+/** Attempts of one call at most, whatever the server asks: server-directed retries are not counted
+ * against `maxRetries`, so this bounds them (the deadline bounds them too). */
+export const MAX_ATTEMPTS = 50;
+
+/** Waits for a connection slot under the deadline and the caller's signal only: time spent queueing
+ * locally must not eat into the attempt's own timeout, or a queued request would be cut off mid-answer. */
+async function acquireSlot(call: ApiCall, policy: RequestPolicy, deadlineAt: number, site: RequestSite, n: number) {
+  const queue = attemptSignal(Number.MAX_SAFE_INTEGER, deadlineAt, policy.signal);
   try {
-    body = JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof RangeError ? "is nested too deeply to parse" : "is not valid JSON (truncated?)";
-    throw fail(`HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet, 120))}`);
+    return await limiterFor(call.base.host, policy.maxConcurrency).acquire(queue.signal);
+  } catch {
+    const kind = queue.cause() === "aborted" ? "aborted" : "deadline";
+    throw new TransportError(kind, site, n - 1, kind === "aborted" ? "cancelled by the caller" : `deadline of ${policy.deadlineMs} ms exceeded while waiting for a connection slot`);
+  } finally {
+    queue.dispose();
   }
-  const violations = validateBody(call.kind, body);
-  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId }, violations);
-  return { body, requestId };
 }
 
 /** Performs one API call with retries. */
@@ -115,19 +103,18 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
   const { wire, signedPath, wirePath } = buildUrl(call);
   const site: RequestSite = { method: call.method, path: wirePath };
   const scrub = makeScrubber(credentials);
+  const cleanId = (v: string | undefined) => (v === undefined ? undefined : oneLine(scrub(v), 128));
   const deadlineAt = Date.now() + policy.deadlineMs;
-  const limiter = limiterFor(call.base.host, policy.maxConcurrency);
   const baseHeaders = { "Content-Type": "application/json", Accept: "application/json", ...call.headers };
-  let lastError: Error | undefined;
+  let counted = 0;
 
-  for (let n = 1; n <= policy.maxRetries + 1; n++) {
+  for (let n = 1; ; n++) {
     if (policy.signal?.aborted) throw new TransportError("aborted", site, n - 1, "cancelled by the caller");
+    const release = await acquireSlot(call, policy, deadlineAt, site, n);
     const guard = attemptSignal(policy.attemptTimeoutMs, deadlineAt, policy.signal);
-    let result: AttemptResult;
     const started = Date.now();
-    let release: (() => void) | undefined;
+    let result: AttemptResult;
     try {
-      release = await limiter.acquire(guard.signal);
       const signed = signRequest(
         { method: call.method, host: call.base.host, path: signedPath, query: call.query, headers: baseHeaders },
         credentials,
@@ -141,72 +128,72 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
         maxBytes: policy.maxResponseBytes,
         fetch: policy.fetch,
       });
-    } catch (e) {
-      result = { kind: "failure", failure: "abort", detail: "aborted while waiting for a connection slot", cause: e };
     } finally {
-      release?.();
+      release();
       guard.dispose();
     }
-    const cause = guard.cause();
+    const elapsed = Date.now() - started;
 
+    let error: Error;
+    let retryAfterMs: number | undefined;
     if (result.kind === "failure") {
-      const kind = transportKind(result, cause);
+      const kind = transportKind(result, guard.cause());
       const detail =
         kind === "timeout" ? `no complete response within ${policy.attemptTimeoutMs} ms`
         : kind === "deadline" ? `deadline of ${policy.deadlineMs} ms exceeded`
         : kind === "aborted" ? "cancelled by the caller"
         : kind === "body-too-large" ? `response larger than ${policy.maxResponseBytes} bytes (${scrub(result.detail)})`
         : scrub(result.detail);
-      policy.debug?.(`${call.method} ${wirePath} attempt ${n}: ${kind} after ${Date.now() - started} ms`);
-      lastError = new TransportError(kind, site, n, detail, result.cause);
-      if (kind !== "network" && kind !== "timeout") throw lastError;
-      await backoff(n, undefined);
-      continue;
+      policy.debug?.(`${call.method} ${wirePath} attempt ${n}: ${kind} after ${elapsed} ms`);
+      error = new TransportError(kind, site, n, detail, result.cause);
+      if (kind !== "network" && kind !== "timeout") throw error;
+    } else {
+      const { status } = result;
+      const headerId = cleanId(result.header("x-request-id"));
+      policy.debug?.(`${call.method} ${wirePath} attempt ${n}: HTTP ${status} in ${elapsed} ms (request id ${headerId ?? "none"})`);
+      if (status >= 200 && status < 300) {
+        const { body } = readBody(call, site, status, result, scrub, headerId);
+        return { body, status, requestId: headerId, attempts: n };
+      }
+      if (status >= 300 && status < 400) {
+        throw new TransportError("redirect", site, n, `HTTP ${status} redirect refused: signed requests are never redirected`);
+      }
+      const parsed = parseErrorBody(result.body, scrub);
+      retryAfterMs = parseRetryAfter(result.header("retry-after"), Date.now());
+      const details: ApiErrorDetails = {
+        ...site,
+        httpStatus: status,
+        errorCode: parsed.errorCode,
+        errorMsg: parsed.errorMsg,
+        requestId: parsed.requestId ?? headerId,
+        attempts: n,
+        snippet: parsed.snippet,
+        retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      };
+      error = new FunctionGraphApiError(details, apiErrorHint(details));
+      if (!isRetryableStatus(status)) throw error;
+      // A throttled or busy server that says when to come back directs the retry: honour it without
+      // spending the retry budget, which is for failures the server did not explain.
+      if (!(retryAfterMs !== undefined && (status === 429 || status === 503))) retryAfterMs = undefined;
     }
 
-    const { status } = result;
-    policy.debug?.(
-      `${call.method} ${wirePath} attempt ${n}: HTTP ${status} in ${Date.now() - started} ms (request id ${result.header("x-request-id") ?? "none"})`,
-    );
-    if (status >= 200 && status < 300) {
-      const { body, requestId } = readBody(call, site, status, result, scrub);
-      return { body, status, requestId, attempts: n };
-    }
-    if (status >= 300 && status < 400) {
-      throw new TransportError(
-        "redirect",
-        site,
-        n,
-        `HTTP ${status} redirect${result.header("location") ? " to another location" : ""} refused: signed requests are never redirected`,
-      );
-    }
-    const parsed = parseErrorBody(result.body, scrub);
-    const retryAfterMs = parseRetryAfter(result.header("retry-after"), Date.now());
-    const details = {
-      ...site,
-      httpStatus: status,
-      errorCode: parsed.errorCode,
-      errorMsg: parsed.errorMsg,
-      requestId: parsed.requestId ?? result.header("x-request-id"),
-      attempts: n,
-      snippet: parsed.snippet,
-      retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
-    };
-    lastError = new FunctionGraphApiError(details, apiErrorHint(details));
-    if (!isRetryableStatus(status)) throw lastError;
-    await backoff(n, retryAfterMs);
-  }
-  throw lastError as Error;
-
-  /** Waits before attempt n+1, or throws the last error when no attempt is left or the wait would pass the deadline. */
-  async function backoff(n: number, retryAfterMs: number | undefined): Promise<void> {
-    if (n > policy.maxRetries) throw lastError;
-    const delay = nextDelayMs(n, retryAfterMs, policy.backoff, policy.random);
-    if (Date.now() + delay >= deadlineAt) throw lastError;
+    if (retryAfterMs === undefined) counted++;
+    if (counted > policy.maxRetries || n >= MAX_ATTEMPTS) throw error;
+    const delay = nextDelayMs(counted, retryAfterMs, policy.backoff, policy.random);
+    if (Date.now() + delay >= deadlineAt) throw beyondDeadline(error, delay);
     try {
       await sleep(delay, policy.signal);
     } catch {
       throw new TransportError("aborted", site, n, "cancelled by the caller");
     }
   }
+}
+
+/** The last error, saying why it was not retried: the next attempt would start after the deadline. */
+function beyondDeadline(error: Error, delayMs: number): Error {
+  if (!(error instanceof FunctionGraphApiError)) return error;
+  const d: ApiErrorDetails = { ...error, method: error.method, path: error.path, httpStatus: error.httpStatus, attempts: error.attempts };
+  const why = `Not retried: the next attempt would start in ${(delayMs / 1000).toFixed(1)} s, after the deadline`;
+  const hint = apiErrorHint(d);
+  return new FunctionGraphApiError(d, hint ? `${hint}. ${why}` : why);
 }

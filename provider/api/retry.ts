@@ -39,13 +39,20 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   return Math.max(0, at - nowMs);
 }
 
-/** The wait before the next attempt: the server's Retry-After (capped) when given, else jittered backoff. */
+/**
+ * The wait before the next attempt. With a server's Retry-After: at least that long (capped), plus up to
+ * as much again at random, so that callers throttled together do not all come back in the same instant
+ * and collide again. Otherwise the jittered exponential backoff.
+ */
 export function nextDelayMs(
   retry: number,
   retryAfterMs: number | undefined,
   policy: BackoffPolicy,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
+  if (retryAfterMs !== undefined) {
+    const base = Math.min(retryAfterMs, policy.maxRetryAfterMs);
+    return Math.round(base * (1 + random()));
+  }
   return backoffDelayMs(retry, policy, random);
 }

@@ -36,6 +36,11 @@ export function checkEndpoint(value: unknown, setting: string): URL {
   if (url.search || url.hash || value.includes("?") || value.includes("#")) {
     throw new ConfigurationError(`${setting} must not contain a query string or fragment`, setting);
   }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    throw new ConfigurationError(`${setting} has a malformed percent-escape in its path`, setting);
+  }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
 }

@@ -7,6 +7,7 @@ import type AjvClass from "ajv";
 import type { SchemaObject, ValidateFunction } from "ajv";
 import type { SchemaViolation } from "../api/errors";
 import { loadSchema, type SchemaDoc } from "./schemaFiles";
+import { payloadDepthViolations } from "./depth";
 import { isUtcTimeString } from "./time";
 import { toViolations, type SchemaNode } from "./violations";
 
@@ -94,11 +95,11 @@ function resolverFor(doc: SchemaDoc) {
  * Checks `body` against the schema of `kind`. Returns `[]` when it conforms, otherwise the violation(s)
  * found, each with the JSON pointer of the offending value (for a missing property, the pointer the
  * property would have) and what was expected. Validation stops at the first problem, so there is
- * normally one violation.
+ * normally one violation. Execution payloads must also nest at most MAX_PAYLOAD_DEPTH levels (./depth).
  */
 export function validateBody(kind: BodyKind, body: unknown): SchemaViolation[] {
   const c = compiled(kind);
-  if (c.validate(body)) return [];
+  if (c.validate(body)) return kind === "execution" ? payloadDepthViolations(body) : [];
   return toViolations(c.validate.errors ?? [], resolverFor(c.doc));
 }
 

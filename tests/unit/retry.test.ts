@@ -25,8 +25,10 @@ test("Retry-After in seconds and as an HTTP date", () => {
   expect(parseRetryAfter(null, now)).toBeUndefined();
 });
 
-test("Retry-After is honoured but capped; without it the jittered backoff applies", () => {
-  expect(nextDelayMs(1, 2000, DEFAULT_BACKOFF)).toBe(2000);
-  expect(nextDelayMs(1, 3_600_000, DEFAULT_BACKOFF)).toBe(DEFAULT_BACKOFF.maxRetryAfterMs);
+test("Retry-After is honoured (never less), capped, and spread by up to as much again", () => {
+  expect(nextDelayMs(1, 2000, DEFAULT_BACKOFF, () => 0)).toBe(2000);
+  expect(nextDelayMs(1, 2000, DEFAULT_BACKOFF, () => 0.5)).toBe(3000);
+  expect(nextDelayMs(1, 3_600_000, DEFAULT_BACKOFF, () => 0)).toBe(DEFAULT_BACKOFF.maxRetryAfterMs);
+  expect(nextDelayMs(1, 3_600_000, DEFAULT_BACKOFF, () => 0.999)).toBeLessThan(2 * DEFAULT_BACKOFF.maxRetryAfterMs);
   expect(nextDelayMs(2, undefined, DEFAULT_BACKOFF, () => 0.5)).toBe(250);
 });

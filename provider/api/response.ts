@@ -1,0 +1,42 @@
+/**
+ * A 2xx answer: must be JSON (by content type and by parse), non-empty, and valid against the schema of
+ * its kind. Anything else is a ResponseValidationError with a short, scrubbed snippet of what came back.
+ */
+import { ResponseValidationError, type RequestSite } from "./errors";
+import type { AttemptResult } from "./http";
+import { oneLine, type Scrubber } from "./redact";
+import type { ApiCall } from "./client";
+import { validateBody } from "../model/validate";
+
+const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+
+/** Parses and validates a 2xx body, or throws ResponseValidationError. */
+export function readBody(
+  call: ApiCall,
+  site: RequestSite,
+  status: number,
+  res: AttemptResult & { kind: "response" },
+  scrub: Scrubber,
+  requestId: string | undefined,
+) {
+  const text = res.body.toString("utf8");
+  const snippet = oneLine(scrub(text), 200);
+  const fail = (summary: string, pointer = "", expected = "a JSON document") =>
+    new ResponseValidationError({ ...site, requestId, snippet }, [{ pointer, expected }], summary);
+  const type = res.header("content-type");
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    throw fail(`HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet, 80))})`);
+  }
+  if (text.trim() === "") throw fail(`HTTP ${status} with an empty body`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof RangeError ? "is nested too deeply to parse" : "is not valid JSON (truncated?)";
+    throw fail(`HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet, 120))}`);
+  }
+  const violations = validateBody(call.kind, body);
+  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId }, violations);
+  return { body, requestId };
+}
+
