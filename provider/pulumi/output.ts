@@ -4,13 +4,18 @@
  * nothing to state by itself; it runs during preview too whenever its inputs are known, so a failed gate
  * fails `pulumi preview` and `pulumi up` with the `WorkflowGateError` message.
  *
+ * `getLatestWorkflowExecutionOutput` does the same for `getLatestWorkflowExecution` (the latest run of a
+ * workflow given by ID or name).
+ *
  * Payload secrecy: an `Output` is secret as a whole, so the execution returned here has no payloads by
- * default (status, URN, nodes, errors stay plain). `getWorkflowExecutionWithPayloadsOutput` returns the
+ * default (status, URN, nodes, errors stay plain). The `...WithPayloadsOutput` variants return the
  * payloads beside it as a separate secret `Output`; `exposePayloads: true` keeps them inline, in plain text.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GetWorkflowExecutionArgs, ProgressEvent } from "../args";
 import { getWorkflowExecution } from "../getWorkflowExecution";
+import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
+import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
 import type { WorkflowExecution } from "../model/types";
 import { payloadsOf, withoutPayloads, type ExecutionPayloads } from "./payloads";
 import { isoDateInput, programContext } from "./programContext";
@@ -23,6 +28,16 @@ export type GetWorkflowExecutionOutputArgs = { [K in keyof InputableArgs]: pulum
    * Keep `headers`, `input`, `output` and node payloads in the returned execution, in plain text (they may
    * then show up in previews, logs and stack outputs). Default false: they are removed.
    */
+  exposePayloads?: pulumi.Input<boolean>;
+};
+
+type LatestInputableArgs = Omit<GetLatestWorkflowExecutionArgs, "signal" | "onProgress">;
+
+/** `getLatestWorkflowExecution`'s arguments, each accepting a `pulumi.Input`. */
+export type GetLatestWorkflowExecutionOutputArgs = {
+  [K in keyof LatestInputableArgs]: pulumi.Input<LatestInputableArgs[K]>;
+} & {
+  /** As for `getWorkflowExecutionOutput`: keep the payloads inline, in plain text. Default false. */
   exposePayloads?: pulumi.Input<boolean>;
 };
 
@@ -58,17 +73,57 @@ function dependencies(dependsOn: GetWorkflowExecutionOutputOptions["dependsOn"])
   });
 }
 
-/** One read per call, shared by every `Output` derived from it. */
-function read(args: GetWorkflowExecutionOutputArgs, opts?: GetWorkflowExecutionOutputOptions): pulumi.Output<ReadResult> {
-  const inputs = { ...args, notBefore: isoDateInput(args.notBefore as pulumi.Input<string | Date> | undefined) };
+/** The date arguments, as ISO strings: `pulumi.output` would turn a `Date` into `{}`. */
+function withIsoDates<A extends object>(args: A, keys: readonly string[]): A {
+  const out = { ...args } as Record<string, unknown>;
+  for (const key of keys) out[key] = isoDateInput(out[key] as pulumi.Input<string | Date> | undefined);
+  return out as A;
+}
+
+/**
+ * One read per call, shared by every `Output` derived from it: resolves the arguments (and waits for
+ * `dependsOn`), then runs `fetch` with the plain arguments, the callbacks and the program's context.
+ */
+function readOnce<P extends object>(
+  args: object,
+  dateKeys: readonly string[],
+  opts: GetWorkflowExecutionOutputOptions | undefined,
+  fetch: (plain: P & { onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal }) => Promise<WorkflowExecution>,
+): pulumi.Output<ReadResult> {
+  const inputs = withIsoDates(args, dateKeys);
   const resolved = pulumi.all([pulumi.output(inputs as pulumi.Input<unknown>), dependencies(opts?.dependsOn)]);
   const result = resolved.apply(async ([plain]) => {
-    const { exposePayloads, ...rest } = plain as InputableArgs & { exposePayloads?: boolean };
-    const getArgs: GetWorkflowExecutionArgs = { ...rest, onProgress: opts?.onProgress, signal: opts?.signal };
-    const execution = await getWorkflowExecution(getArgs, programContext());
+    const { exposePayloads, ...rest } = plain as P & { exposePayloads?: boolean };
+    const execution = await fetch({ ...(rest as P), onProgress: opts?.onProgress, signal: opts?.signal });
     return { execution, expose: exposePayloads === true };
   });
   return result as unknown as pulumi.Output<ReadResult>;
+}
+
+/** The execution Output: without payloads unless `exposePayloads`. */
+function executionOf(r: pulumi.Output<ReadResult>): pulumi.Output<WorkflowExecution> {
+  const out = r.apply((x) => (x.expose ? x.execution : withoutPayloads(x.execution)));
+  return out as unknown as pulumi.Output<WorkflowExecution>;
+}
+
+/** The plain execution and its payloads as a secret Output, from one read. */
+function splitPayloads(r: pulumi.Output<ReadResult>): WorkflowExecutionOutputs {
+  const execution = r.apply((x) => withoutPayloads(x.execution));
+  const payloads = pulumi.secret(r.apply((x) => payloadsOf(x.execution)));
+  return {
+    execution: execution as unknown as pulumi.Output<WorkflowExecution>,
+    payloads: payloads as unknown as pulumi.Output<ExecutionPayloads>,
+  };
+}
+
+function read(args: GetWorkflowExecutionOutputArgs, opts?: GetWorkflowExecutionOutputOptions): pulumi.Output<ReadResult> {
+  return readOnce<InputableArgs>(args, ["notBefore"], opts, (plain) => getWorkflowExecution(plain, programContext()));
+}
+
+function readLatest(args: GetLatestWorkflowExecutionOutputArgs, opts?: GetWorkflowExecutionOutputOptions): pulumi.Output<ReadResult> {
+  return readOnce<LatestInputableArgs>(args, ["notBefore", "since", "until"], opts, (plain) =>
+    getLatestWorkflowExecution(plain, programContext()),
+  );
 }
 
 /**
@@ -81,8 +136,7 @@ export function getWorkflowExecutionOutput(
   args: GetWorkflowExecutionOutputArgs,
   opts?: GetWorkflowExecutionOutputOptions,
 ): pulumi.Output<WorkflowExecution> {
-  const out = read(args, opts).apply((r) => (r.expose ? r.execution : withoutPayloads(r.execution)));
-  return out as unknown as pulumi.Output<WorkflowExecution>;
+  return executionOf(read(args, opts));
 }
 
 /**
@@ -93,11 +147,32 @@ export function getWorkflowExecutionWithPayloadsOutput(
   args: GetWorkflowExecutionOutputArgs,
   opts?: GetWorkflowExecutionOutputOptions,
 ): WorkflowExecutionOutputs {
-  const r = read(args, opts);
-  const execution = r.apply((x) => withoutPayloads(x.execution));
-  const payloads = pulumi.secret(r.apply((x) => payloadsOf(x.execution)));
-  return {
-    execution: execution as unknown as pulumi.Output<WorkflowExecution>,
-    payloads: payloads as unknown as pulumi.Output<ExecutionPayloads>,
-  };
+  return splitPayloads(read(args, opts));
+}
+
+/**
+ * Finds the latest run of a workflow (by `workflowId` or exact `workflowName`, optional `status` filter
+ * and `since`/`until` window), reads it and applies the gate options, from a Pulumi program. Runs during
+ * preview too once the arguments are known; writes nothing to state.
+ *
+ * @returns The chosen run without `headers`, `input`, `output` and node payloads, unless `exposePayloads`.
+ *   Rejects (failing the preview or update) on a gate failure, an unknown or ambiguous workflow name,
+ *   no run in the window (`NoExecutionFoundError`) or a read error.
+ */
+export function getLatestWorkflowExecutionOutput(
+  args: GetLatestWorkflowExecutionOutputArgs,
+  opts?: GetWorkflowExecutionOutputOptions,
+): pulumi.Output<WorkflowExecution> {
+  return executionOf(readLatest(args, opts));
+}
+
+/**
+ * Like `getLatestWorkflowExecutionOutput`, from one lookup: the chosen run without payloads (plain) and
+ * its payloads as a secret `Output`.
+ */
+export function getLatestWorkflowExecutionWithPayloadsOutput(
+  args: GetLatestWorkflowExecutionOutputArgs,
+  opts?: GetWorkflowExecutionOutputOptions,
+): WorkflowExecutionOutputs {
+  return splitPayloads(readLatest(args, opts));
 }

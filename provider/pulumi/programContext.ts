@@ -38,3 +38,11 @@ export function isoDateInput(v: pulumi.Input<string | Date> | undefined): pulumi
   if (v instanceof Date) return v.toISOString();
   return pulumi.output(v as pulumi.Input<string>).apply((d: unknown) => (d instanceof Date ? d.toISOString() : (d as string)));
 }
+
+/** True when a value (deeply) holds no Output or promise, i.e. it can be validated now. */
+export function isPlain(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).every(isPlain);
+  return true;
+}

@@ -1,7 +1,7 @@
 /**
- * The dynamic provider object behind the `WorkflowExecution` resource.
+ * The dynamic provider objects behind the `WorkflowExecution` and `LatestWorkflowExecution` resources.
  *
- * Pulumi serializes this object (with everything its methods capture) into every resource's state as
+ * Pulumi serializes each object (with everything its methods capture) into every resource's state as
  * `__provider`, and the provider host re-creates it from that text. So the methods here capture nothing
  * but `loadRuntime`: no client, no ajv, no config, and above all no credential. The real work is in
  * `fgs-workflow-gate/runtime`, loaded by package name when a method runs. Credentials reach the code only
@@ -63,5 +63,32 @@ export const workflowExecutionProvider: WorkflowExecutionProvider = {
   },
   async delete() {
     // Nothing to delete: the gate never owns the execution it reads.
+  },
+};
+
+/**
+ * The dynamic provider of `LatestWorkflowExecution`, built the same way (it captures only `loadRuntime`).
+ * A sibling object rather than a mode of `workflowExecutionProvider`: each resource type keeps its own
+ * small serialized text, and state written for one type never runs the other's code path. The resource
+ * reads by its synthetic ID, so the engine only calls `configure` and `read`.
+ */
+export const latestWorkflowExecutionProvider: WorkflowExecutionProvider = {
+  async configure(req) {
+    this.config = loadRuntime().pickProviderConfig(req.config);
+  },
+  async check(_olds, news) {
+    return loadRuntime().checkLatestForProvider(news);
+  },
+  async diff(id, olds, news) {
+    return loadRuntime().diffLatestForProvider(id, olds, news);
+  },
+  async create(inputs) {
+    return loadRuntime().createLatestForProvider(inputs, this.config);
+  },
+  async read(id, props) {
+    return loadRuntime().readLatestForProvider(id, props, this.config);
+  },
+  async delete() {
+    // Nothing to delete: the gate never owns the run it reads.
   },
 };

@@ -9,7 +9,7 @@ import { ConfigurationError } from "../api/errors";
 import type { GateMode, WaitOptions } from "../args";
 import type { ExecutionStatus, JsonObject, NodeExecutionDetail, WorkflowUrn } from "../model/types";
 import type { NodePayloads } from "./payloads";
-import { isoDateInput } from "./programContext";
+import { isoDateInput, isPlain } from "./programContext";
 import { workflowExecutionProvider } from "./provider";
 import { OUTPUT_KEYS, SECRET_OUTPUT_KEYS, WORKFLOW_EXECUTION_TYPE } from "./resourceState";
 import { describeFailures, validateInputs } from "./validate";
@@ -40,14 +40,6 @@ export interface WorkflowExecutionResourceArgs {
    * boolean (not an Input) because it decides `additionalSecretOutputs` when the resource is constructed.
    */
   exposePayloads?: boolean;
-}
-
-/** True when a value (deeply) holds no Output or promise, i.e. it can be validated now. */
-function isPlain(value: unknown): boolean {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
-  if (Array.isArray(value)) return value.every(isPlain);
-  if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).every(isPlain);
-  return true;
 }
 
 /**

@@ -95,15 +95,13 @@ export function toGetArgs(id: string, inputs: WorkflowExecutionInputs): GetWorkf
   return { ...rest, executionId: id };
 }
 
-/** Inputs echoed plus the execution mapped to outputs, JSON-clean (no `undefined`, plain arrays). */
-export function toState(inputs: WorkflowExecutionInputs, execution: WorkflowExecution): WorkflowExecutionState {
+/** The execution mapped to the resource outputs (payloads moved out of `nodes`, `urn` renamed). */
+export function executionOutputs(execution: WorkflowExecution): WorkflowExecutionResourceOutputs {
   const summary = withoutPayloads(execution);
   const payloads = payloadsOf(execution);
   const { urn, nodes, failedNodes, workflowId: _w, executionId: _e, ...rest } = summary;
-  const state: WorkflowExecutionState = {
-    ...inputs,
+  return {
     ...rest,
-    executionId: execution.executionId,
     urnParts: urn,
     nodes,
     failedNodes,
@@ -113,6 +111,14 @@ export function toState(inputs: WorkflowExecutionInputs, execution: WorkflowExec
     output: payloads.output,
     nodePayloads: payloads.nodes,
   };
-  // Protobuf's Struct rejects `undefined`; the JSON round trip drops those keys and makes arrays plain.
-  return JSON.parse(JSON.stringify(state)) as WorkflowExecutionState;
+}
+
+/** A state object made JSON-clean: protobuf's Struct rejects `undefined`, and arrays must be plain. */
+export function jsonClean<T>(state: T): T {
+  return JSON.parse(JSON.stringify(state)) as T;
+}
+
+/** Inputs echoed plus the execution mapped to outputs, JSON-clean (no `undefined`, plain arrays). */
+export function toState(inputs: WorkflowExecutionInputs, execution: WorkflowExecution): WorkflowExecutionState {
+  return jsonClean({ ...inputs, ...executionOutputs(execution), executionId: execution.executionId });
 }

@@ -12,8 +12,17 @@
 import { ConfigurationError } from "../api/errors";
 import type { ConfigSource, GateLogger } from "../context";
 import { getWorkflowExecution } from "../getWorkflowExecution";
+import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
+import {
+  LATEST_INPUT_KEYS,
+  latestIdOf,
+  latestInputsFor,
+  toLatestArgs,
+  toLatestState,
+  type LatestWorkflowExecutionState,
+} from "./latestState";
 import { INPUT_KEYS, pickInputs, toGetArgs, toState, type WorkflowExecutionState } from "./resourceState";
-import { describeFailures, validateInputs, type InputFailure } from "./validate";
+import { describeFailures, validateInputs, validateLatestInputs, type InputFailure } from "./validate";
 
 /** Stack config keys the provider reads in `configure()`; nothing else of the stack config is kept. */
 export const PROVIDER_CONFIG_KEYS = [
@@ -88,11 +97,12 @@ export async function createForProvider(
   return { id, outs: props };
 }
 
+/** The engine's unknown sentinel (preview): such a value cannot be validated yet. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 /** `check(olds, news)`: the engine skips it for reads, but a registration would go through it. */
 export function checkForProvider(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
-  // The engine's unknown sentinel (preview) cannot be validated yet.
-  const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-  return { inputs: news, failures: validateInputs(news, (v) => v !== unknown) };
+  return { inputs: news, failures: validateInputs(news, (v) => v !== UNKNOWN) };
 }
 
 /**
@@ -105,5 +115,56 @@ export function diffForProvider(olds: Record<string, unknown>, news: Record<stri
   const after = pickInputs(news) as unknown as Record<string, unknown>;
   const changed = INPUT_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   const replaces = changed.filter((k) => k === "workflowId" || k === "executionId");
+  return { changes: changed.length > 0, replaces };
+}
+
+// ---- LatestWorkflowExecution ------------------------------------------------------------------------
+
+/**
+ * `read(id, props)` of the latest-run provider: finds the latest run of the workflow (again, on every
+ * read: preview, up and refresh), reads it, gates on it, and returns the state under the same synthetic
+ * ID (see latestState.ts for why the run's own ID is an output and never the resource ID).
+ */
+export async function readLatestForProvider(
+  id: string,
+  props: Record<string, unknown> | undefined,
+  config?: ProviderConfig,
+): Promise<{ id: string; props: LatestWorkflowExecutionState }> {
+  const inputs = latestInputsFor(id, props);
+  const failures = validateLatestInputs(inputs as Record<string, unknown>);
+  if (failures.length > 0) {
+    throw new ConfigurationError(`invalid LatestWorkflowExecution inputs: ${describeFailures(failures)}`, failures[0].property);
+  }
+  const execution = await getLatestWorkflowExecution(toLatestArgs(inputs), {
+    config: configSource(config),
+    logger: hostLogger,
+    env: process.env,
+  });
+  return { id: latestIdOf(inputs), props: toLatestState(inputs, execution) };
+}
+
+/** `create(inputs)`: only reached if the resource is registered without `opts.id`; it reads like `read`. */
+export async function createLatestForProvider(
+  inputs: Record<string, unknown>,
+  config?: ProviderConfig,
+): Promise<{ id: string; outs: LatestWorkflowExecutionState }> {
+  const { id, props } = await readLatestForProvider(latestIdOf(latestInputsFor("", inputs)), inputs, config);
+  return { id, outs: props };
+}
+
+/** `check(olds, news)` of the latest-run provider (skipped by the engine for reads). */
+export function checkLatestForProvider(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
+  return { inputs: news, failures: validateLatestInputs(news, (v) => v !== UNKNOWN) };
+}
+
+/**
+ * `diff(id, olds, news)` of the latest-run provider (never reached for reads). Outputs, including the
+ * chosen run and the `workflowId` resolved from a name, are no diff; another workflow is a replacement.
+ */
+export function diffLatestForProvider(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+  const before = latestInputsFor(id, olds) as Record<string, unknown>;
+  const after = latestInputsFor("", news) as Record<string, unknown>;
+  const changed = LATEST_INPUT_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const replaces = changed.filter((k) => k === "workflowId" || k === "workflowName");
   return { changes: changed.length > 0, replaces };
 }

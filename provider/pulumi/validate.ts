@@ -4,14 +4,17 @@
  * user's line), and the provider's `read` runs it again on the values the engine sends (which covers
  * inputs that were still `Output`s at construction time).
  *
- * The rules are the core's own checks (IDs, region, project, endpoint, gate options), so the resource can
- * never accept what `getWorkflowExecution` would reject. Their messages name the setting, never its value.
+ * The rules are the core's own checks (IDs, region, project, endpoint, gate options, and for
+ * `LatestWorkflowExecution` the lookup rules of `getLatestWorkflowExecution`), so a resource can never
+ * accept what the function behind it would reject. Their messages name the setting, never its value.
  */
-import { isConfigurationError } from "../api/errors";
+import { ConfigurationError, isConfigurationError } from "../api/errors";
 import { checkEndpoint } from "../config/endpoint";
 import { checkExecutionId, checkWorkflowId } from "../config/ids";
 import { checkProjectId, checkRegion } from "../config/settings";
 import { normalizeGate } from "../gate/options";
+import { LIST_STATUSES } from "../latest/args";
+import { normalizeLatestQuery } from "../latest/options";
 
 /** One rejected input, shaped like Pulumi's `CheckFailure`. */
 export interface InputFailure {
@@ -34,10 +37,8 @@ const boolean = (name: string) => (v: unknown) => {
   if (typeof v !== "boolean") throw new Error(`${name} must be a boolean`);
 };
 
-/** Each check throws (usually a ConfigurationError) when its value is rejected. */
-const CHECKS: Record<string, (value: unknown) => void> = {
-  workflowId: checkWorkflowId,
-  executionId: checkExecutionId,
+/** Checks shared by both resources: where, how to connect, request options, payload opt-out. */
+const COMMON_CHECKS: Record<string, (value: unknown) => void> = {
   projectId: (v) => checkProjectId(v, "the projectId input"),
   region: (v) => checkRegion(v, "the region input"),
   endpoint: (v) => checkEndpoint(v, "endpoint"),
@@ -51,9 +52,61 @@ const CHECKS: Record<string, (value: unknown) => void> = {
   },
 };
 
+/** Each check throws (usually a ConfigurationError) when its value is rejected. */
+const CHECKS: Record<string, (value: unknown) => void> = {
+  workflowId: checkWorkflowId,
+  executionId: checkExecutionId,
+  ...COMMON_CHECKS,
+};
+
 function failureOf(property: string, e: unknown): InputFailure {
   const setting = isConfigurationError(e) && e.setting ? e.setting : property;
   return { property: setting, reason: e instanceof Error ? e.message : String(e) };
+}
+
+function forbidden(inputs: Record<string, unknown>): InputFailure[] {
+  return FORBIDDEN_INPUTS.filter((key) => inputs[key] !== undefined).map((key) => ({
+    property: key,
+    reason:
+      `${key} is not an input: credentials would be stored in state. Set huaweicloud:accessKey and ` +
+      "huaweicloud:secretKey as stack config secrets, or HW_ACCESS_KEY and HW_SECRET_KEY in the environment",
+  }));
+}
+
+const absent = (v: unknown) => v === undefined || v === null;
+
+/** Runs every check whose value is present and known; `required` keys must be present. */
+function runChecks(
+  inputs: Record<string, unknown>,
+  checks: Record<string, (value: unknown) => void>,
+  isKnown: (value: unknown) => boolean,
+  required: readonly string[],
+): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const [key, check] of Object.entries(checks)) {
+    const value = inputs[key];
+    if (absent(value)) {
+      if (required.includes(key)) failures.push({ property: key, reason: `${key} is required` });
+    } else if (isKnown(value)) {
+      try {
+        check(value);
+      } catch (e) {
+        failures.push(failureOf(key, e));
+      }
+    }
+  }
+  return failures;
+}
+
+function gateFailures(inputs: Record<string, unknown>, isKnown: (value: unknown) => boolean): InputFailure[] {
+  const gate: Record<string, unknown> = {};
+  for (const key of GATE_KEYS) if (!absent(inputs[key]) && isKnown(inputs[key])) gate[key] = inputs[key];
+  try {
+    normalizeGate(gate);
+    return [];
+  } catch (e) {
+    return [failureOf("gate", e)];
+  }
 }
 
 /**
@@ -65,36 +118,63 @@ export function validateInputs(
   inputs: Record<string, unknown>,
   isKnown: (value: unknown) => boolean = () => true,
 ): InputFailure[] {
-  const failures: InputFailure[] = [];
-  for (const key of FORBIDDEN_INPUTS) {
-    if (inputs[key] === undefined) continue;
-    failures.push({
-      property: key,
-      reason:
-        `${key} is not an input: credentials would be stored in state. Set huaweicloud:accessKey and ` +
-        "huaweicloud:secretKey as stack config secrets, or HW_ACCESS_KEY and HW_SECRET_KEY in the environment",
-    });
+  return [
+    ...forbidden(inputs),
+    ...runChecks(inputs, CHECKS, isKnown, ["workflowId", "executionId"]),
+    ...gateFailures(inputs, isKnown),
+  ];
+}
+
+// The lookup rules are getLatestWorkflowExecution's own (`normalizeLatestQuery`), applied to one setting
+// at a time: the other settings are filled with values that always pass, so only the one checked can fail.
+const ANY_WORKFLOW = { workflowId: "w" };
+const EARLIEST = "1970-01-01T00:00:00Z";
+const LATEST = "9999-12-31T23:59:59Z";
+const lookup = (args: Record<string, unknown>) => normalizeLatestQuery(args, Date.now());
+
+/** Checks of the `LatestWorkflowExecution` inputs that the read-by-ID resource does not have. */
+const LATEST_CHECKS: Record<string, (value: unknown) => void> = {
+  workflowId: checkWorkflowId,
+  workflowName: (v) => lookup({ workflowName: v }),
+  statusFilter: (v) => {
+    if (!(LIST_STATUSES as readonly unknown[]).includes(v)) {
+      throw new ConfigurationError(
+        `statusFilter ${JSON.stringify(v)} is not one the list API filters on (${LIST_STATUSES.join(", ")})`,
+        "statusFilter",
+      );
+    }
+  },
+  since: (v) => lookup({ ...ANY_WORKFLOW, since: v, until: LATEST }),
+  until: (v) => lookup({ ...ANY_WORKFLOW, since: EARLIEST, until: v }),
+  ...COMMON_CHECKS,
+};
+
+/**
+ * Checks the inputs of `LatestWorkflowExecution` and returns every failure: exactly one of `workflowId`
+ * and `workflowName` (decided only when both are known), the list filter and time window, and the same
+ * connection, request and gate checks as `validateInputs`.
+ */
+export function validateLatestInputs(
+  inputs: Record<string, unknown>,
+  isKnown: (value: unknown) => boolean = () => true,
+): InputFailure[] {
+  const failures = [...forbidden(inputs), ...runChecks(inputs, LATEST_CHECKS, isKnown, [])];
+  const id = inputs.workflowId;
+  const name = inputs.workflowName;
+  if (absent(id) && absent(name)) {
+    failures.push({ property: "workflowId", reason: "Give the workflow to look in: workflowId or workflowName" });
+  } else if (!absent(id) && !absent(name) && isKnown(id) && isKnown(name)) {
+    failures.push({ property: "workflowName", reason: "Give workflowId or workflowName, not both" });
   }
-  for (const [key, check] of Object.entries(CHECKS)) {
-    const value = inputs[key];
-    if (value === undefined || value === null) {
-      if (key === "workflowId" || key === "executionId") failures.push({ property: key, reason: `${key} is required` });
-    } else if (isKnown(value)) {
-      try {
-        check(value);
-      } catch (e) {
-        failures.push(failureOf(key, e));
-      }
+  const { since, until } = inputs;
+  if (!absent(since) && !absent(until) && isKnown(since) && isKnown(until) && failures.every((f) => f.property !== "since" && f.property !== "until")) {
+    try {
+      lookup({ ...ANY_WORKFLOW, since, until });
+    } catch (e) {
+      failures.push(failureOf("since", e));
     }
   }
-  const gate: Record<string, unknown> = {};
-  for (const key of GATE_KEYS) if (inputs[key] !== undefined && inputs[key] !== null && isKnown(inputs[key])) gate[key] = inputs[key];
-  try {
-    normalizeGate(gate);
-  } catch (e) {
-    failures.push(failureOf("gate", e));
-  }
-  return failures;
+  return [...failures, ...gateFailures(inputs, isKnown)];
 }
 
 /** All failures as one sentence list, for an error message. */
