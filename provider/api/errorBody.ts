@@ -14,8 +14,7 @@ export interface ParsedErrorBody {
   snippet?: string;
 }
 
-export function parseErrorBody(raw: Buffer, scrub: Scrubber): ParsedErrorBody {
-  const text = raw.toString("utf8");
+export function parseErrorBody(text: string, scrub: Scrubber): ParsedErrorBody {
   let body: unknown;
   try {
     body = JSON.parse(text);

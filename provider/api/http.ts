@@ -1,9 +1,12 @@
 /**
  * One HTTP attempt with node-fetch 2: no redirects followed, a body size cap, and an AbortSignal that
  * covers headers and body. Returns what happened as data; the retry loop decides what it means.
+ *
+ * The body is decoded chunk by chunk into text while it streams in, rather than buffered whole and then
+ * converted: a 7 MB answer would otherwise hold the chunks, their concatenation and the string at once.
  */
 import nodeFetch from "node-fetch";
-import type { AbortCause } from "./abort";
+import { StringDecoder } from "node:string_decoder";
 
 /** The subset of a fetch implementation the client needs (node-fetch 2 by default; injectable). */
 export type FetchLike = (
@@ -19,7 +22,8 @@ export type FetchLike = (
 ) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
-  buffer(): Promise<Buffer>;
+  /** The body as byte chunks: a stream (node-fetch's `res.body`) or, in tests, an array. */
+  body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 }>;
 
 export interface AttemptInput {
@@ -32,14 +36,31 @@ export interface AttemptInput {
 }
 
 export type AttemptResult =
-  | { kind: "response"; status: number; header(name: string): string | undefined; body: Buffer }
+  | { kind: "response"; status: number; header(name: string): string | undefined; text: string }
   | { kind: "failure"; failure: "network" | "body-too-large" | "abort"; detail: string; cause: unknown };
+
+class BodyTooLarge extends Error {}
 
 function describe(e: unknown): string {
   const err = e as { code?: string; type?: string; message?: string };
   const code = err?.code ?? err?.type;
   const msg = typeof err?.message === "string" ? err.message.replace(/https?:\/\/\S+/g, "<url>") : String(e);
   return code ? `${code}: ${msg}` : msg;
+}
+
+/** Reads the whole body as UTF-8 text, refusing more than `maxBytes`. */
+async function readText(body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+  const decoder = new StringDecoder("utf8");
+  const parts: string[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    bytes += buf.length;
+    if (bytes > maxBytes) throw new BodyTooLarge(`more than ${maxBytes} bytes received`);
+    parts.push(decoder.write(buf as Buffer));
+  }
+  parts.push(decoder.end());
+  return parts.length === 1 ? (parts[0] as string) : parts.join("");
 }
 
 /** Sends one request and reads the whole body (bounded), or reports why it could not. */
@@ -58,23 +79,15 @@ export async function attempt(input: AttemptInput): Promise<AttemptResult> {
     if (Number.isFinite(declared) && declared > input.maxBytes) {
       return { kind: "failure", failure: "body-too-large", detail: `response declares ${declared} bytes`, cause: undefined };
     }
-    const body = await res.buffer();
-    return {
-      kind: "response",
-      status: res.status,
-      header: (name) => res.headers.get(name) ?? undefined,
-      body,
-    };
+    const text = await readText(res.body, input.maxBytes);
+    return { kind: "response", status: res.status, header: (name) => res.headers.get(name) ?? undefined, text };
   } catch (e) {
     const err = e as { type?: string; name?: string };
+    if (e instanceof BodyTooLarge) return { kind: "failure", failure: "body-too-large", detail: e.message, cause: undefined };
     if (input.signal.aborted || err?.name === "AbortError" || err?.type === "aborted") {
       return { kind: "failure", failure: "abort", detail: "aborted", cause: e };
     }
-    if (err?.type === "max-size") {
-      return { kind: "failure", failure: "body-too-large", detail: describe(e), cause: e };
-    }
+    if (err?.type === "max-size") return { kind: "failure", failure: "body-too-large", detail: describe(e), cause: e };
     return { kind: "failure", failure: "network", detail: describe(e), cause: e };
   }
 }
-
-export type { AbortCause };

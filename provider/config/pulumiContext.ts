@@ -11,14 +11,19 @@ type PulumiModule = {
 };
 
 /** The @pulumi/pulumi copy this package resolves, if it is already loaded (i.e. a Pulumi program runs). */
+let resolvedPath: string | null | undefined;
+
 function loadedPulumi(): PulumiModule | undefined {
-  let resolved: string;
-  try {
-    resolved = require.resolve("@pulumi/pulumi");
-  } catch {
-    return undefined;
+  // Resolving walks the file system: done once per process; whether it is loaded is checked every time.
+  if (resolvedPath === undefined) {
+    try {
+      resolvedPath = require.resolve("@pulumi/pulumi");
+    } catch {
+      resolvedPath = null;
+    }
   }
-  if (!require.cache[resolved]) return undefined;
+  const resolved = resolvedPath;
+  if (resolved === null || !require.cache[resolved]) return undefined;
   return require(resolved) as PulumiModule;
 }
 

@@ -13,10 +13,11 @@ function cut(text: string, max: number): string {
 /** The execution of a node that counts: the one that began last (ties: the later one in the list). */
 export function latestExecution(node: NodeExecutionDetail): NodeExecution | undefined {
   let latest: NodeExecution | undefined;
-  let latestAt = -Infinity;
+  let latestAt = "";
   for (const e of node.executions) {
-    const at = e.beginTime === undefined ? -1 : Date.parse(e.beginTime);
-    if (at >= latestAt) {
+    // The model's times are all `toISOString()` text of four-digit years, so they order as strings.
+    const at = e.beginTime ?? "";
+    if (latest === undefined || at >= latestAt) {
       latest = e;
       latestAt = at;
     }

@@ -31,17 +31,9 @@ export async function runGate(read: () => Promise<WorkflowExecution>, run: GateR
     random: run.random,
     now,
     onRead(execution, polls, elapsedMs) {
-      const { finished, total } = nodeProgress(execution);
-      const key = `${execution.status}/${finished}`;
-      if (key !== lastKey) {
-        lastKey = key;
-        run.onProgress?.({ elapsedMs, polls, status: execution.status, nodesFinished: finished, nodesTotal: total, execution });
-        if (policy.wait) {
-          run.logger?.info(
-            `${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1000)} s (${finished} of ${total} nodes finished)`,
-          );
-        }
-      }
+      // Counting finished nodes walks every node execution: only when someone will see the result.
+      const reporting = run.onProgress !== undefined || (policy.wait !== undefined && run.logger !== undefined);
+      if (reporting) reportProgress(execution, polls, elapsedMs);
       // A stale run stays stale: stop waiting for it at once.
       return !checkFreshness(execution, policy, now()).pass;
     },
@@ -52,4 +44,18 @@ export async function runGate(read: () => Promise<WorkflowExecution>, run: GateR
   if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, verdict.message, outcome.execution);
   if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${verdict.message}`);
   return outcome.execution;
+
+  /** Progress callback and log line, on the first read and whenever the status or finished count changes. */
+  function reportProgress(execution: WorkflowExecution, polls: number, elapsedMs: number): void {
+    const { finished, total } = nodeProgress(execution);
+    const key = `${execution.status}/${finished}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    run.onProgress?.({ elapsedMs, polls, status: execution.status, nodesFinished: finished, nodesTotal: total, execution });
+    if (policy.wait) {
+      run.logger?.info(
+        `${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1000)} s (${finished} of ${total} nodes finished)`,
+      );
+    }
+  }
 }

@@ -9,17 +9,20 @@ import type { SchemaViolation } from "../api/errors";
 /** Deepest nesting accepted inside one payload value (the payload object itself is level 1). */
 export const MAX_PAYLOAD_DEPTH = 128;
 
-/** True when `value` nests objects/arrays more than `limit` levels deep. Iterative: never recurses. */
+/**
+ * True when `value` nests objects/arrays more than `limit` levels deep. Recursion is bounded by `limit`
+ * (it stops descending there), so it cannot overflow the stack, and it allocates nothing: the walk runs
+ * over every node payload of a 40,000-execution body.
+ */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== "object") return false;
-  const stack: Array<[object, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [object, number];
-    if (depth > limit) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-    }
+  if (limit <= 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeperThan(value[i], limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (nestsDeeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 }

@@ -49,7 +49,7 @@ function recordingFetch() {
       const parsed = JSON.parse(body.toString("utf8")) as { executions: Array<{ execution_id: string }> };
       pages.push({ offset: u.searchParams.get("offset") ?? "", ids: parsed.executions.map((x) => x.execution_id) });
     }
-    return { status: res.status, headers: res.headers, buffer: async () => body };
+    return { status: res.status, headers: res.headers, body: [body] };
   };
   return { fetch, pages };
 }

@@ -146,7 +146,7 @@ test(`endpoints of every shape: refused, or every signed request goes exactly th
       const calls: { url: string; headers: Record<string, string> }[] = [];
       const fetch: FetchLike = async (url, init) => {
         calls.push({ url, headers: init.headers });
-        return { status: 404, headers: { get: (n: string) => (n.toLowerCase() === "content-type" ? "application/json" : null) }, buffer: async () => Buffer.from('{"error_code":"FSS.0404","error_msg":"no"}') };
+        return { status: 404, headers: { get: (n: string) => (n.toLowerCase() === "content-type" ? "application/json" : null) }, body: [Buffer.from('{"error_code":"FSS.0404","error_msg":"no"}')] };
       };
       let error: unknown;
       try {

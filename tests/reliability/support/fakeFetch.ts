@@ -21,7 +21,7 @@ export function scriptedFetch(next: (call: number) => Scripted): { fetch: FetchL
     return {
       status: r.status ?? 200,
       headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
-      buffer: async () => Buffer.from(r.body, "utf8"),
+      body: [Buffer.from(r.body, "utf8")],
     };
   };
   return { fetch, calls };

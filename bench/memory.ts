@@ -1,0 +1,77 @@
+/**
+ * Peak memory per contender and payload, each measured in its own fresh child process (worker.ts),
+ * sequentially, so neither peaks nor CPU contention mix. Several processes per pair; the median is
+ * reported with the range.
+ */
+import { fork } from "node:child_process";
+import * as path from "node:path";
+import type { Connection, ContenderId } from "./contenders/types";
+import type { PayloadId } from "./scenario";
+import { median } from "./stats";
+import type { WorkerJob, WorkerResult } from "./worker";
+
+export interface MemoryResult {
+  contender: ContenderId;
+  payload: PayloadId;
+  /** Peak RSS of the first call above the warmed-up baseline, bytes: median over the processes, and the range. */
+  firstPeakDelta: number;
+  firstPeakDeltaMin: number;
+  firstPeakDeltaMax: number;
+  /** Peak RSS over all calls of a process (same baseline): median and range. */
+  peakDelta: number;
+  peakDeltaMin: number;
+  peakDeltaMax: number;
+  retainedHeap: number;
+  processes: number;
+  callsPerProcess: number;
+  method: string;
+}
+
+function runWorker(job: WorkerJob): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, "worker.js"), [JSON.stringify(job)], {
+      execArgv: ["--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let result: WorkerResult | undefined;
+    child.on("message", (m) => (result = m as WorkerResult));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      result ? resolve(result) : reject(new Error(`memory worker ${job.contender}/${job.payload} exited with ${code} and no result`)),
+    );
+  });
+}
+
+export async function measureMemory(
+  conn: Connection,
+  contenders: readonly ContenderId[],
+  payload: PayloadId,
+  opts: { processes: number; calls: number },
+): Promise<MemoryResult[]> {
+  const runs = new Map<ContenderId, WorkerResult[]>(contenders.map((c) => [c, []]));
+  // Interleaved like the timing loop: one process of each contender per repetition.
+  for (let rep = 0; rep < opts.processes; rep++) {
+    for (const contender of contenders) {
+      runs.get(contender)?.push(await runWorker({ contender, payload, calls: opts.calls, conn }));
+    }
+  }
+  return contenders.map((contender) => {
+    const list = runs.get(contender) as WorkerResult[];
+    const deltas = list.map((r) => r.peakDelta);
+    const firsts = list.map((r) => r.firstPeakDelta);
+    return {
+      contender,
+      payload,
+      firstPeakDelta: median(firsts),
+      firstPeakDeltaMin: Math.min(...firsts),
+      firstPeakDeltaMax: Math.max(...firsts),
+      peakDelta: median(deltas),
+      peakDeltaMin: Math.min(...deltas),
+      peakDeltaMax: Math.max(...deltas),
+      retainedHeap: median(list.map((r) => r.retainedHeap)),
+      processes: list.length,
+      callsPerProcess: opts.calls,
+      method: list[0]?.method ?? "",
+    };
+  });
+}

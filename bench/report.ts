@@ -1,0 +1,197 @@
+/** The results as Markdown: printed by `npm run bench` and written to BENCHMARKS.md. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ContenderId } from "./contenders/types";
+import type { LatestCase } from "./latest";
+import type { MachineInfo } from "./machine";
+import type { MemoryResult } from "./memory";
+import type { PulumiNumbers } from "./provider-size";
+import type { RequireTime } from "./require-time";
+import { pairedRatios, summarize } from "./stats";
+import type { TargetResult } from "./targets";
+import type { TimingResult } from "./timing";
+import type { WaitReport } from "./waits";
+
+export interface BenchResults {
+  quick: boolean;
+  machine: MachineInfo;
+  payloadBytes: { small: number; large: number };
+  labels: Record<ContenderId, string>;
+  timing: TimingResult[];
+  memory: MemoryResult[];
+  memoryMethod: string;
+  requireLibrary: RequireTime;
+  requireSdk: RequireTime;
+  pulumi: PulumiNumbers | { error: string };
+  waits: WaitReport;
+  latest: LatestCase[] | { error: string };
+  targets: TargetResult[];
+}
+
+export const BENCHMARKS_FILE = path.resolve(__dirname, "../../BENCHMARKS.md");
+
+const ORDER: ContenderId[] = ["library", "sdk", "floor"];
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const ratio = (v: number) => `${v.toFixed(2)}x`;
+/** MiB above the baseline; RSS can end slightly below it (pages returned after the warm-up GC): shown as 0. */
+const mib = (b: number) => (Math.max(0, b) / 2 ** 20).toFixed(1);
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** "20 / 4 calls": calls per memory process for the small and the large payload. */
+function callsLabel(r: BenchResults): string {
+  const n = (p: string) => r.memory.find((m) => m.payload === p)?.callsPerProcess ?? 0;
+  return `${n("small")} / ${n("large")} calls`;
+}
+
+function timingTable(r: BenchResults): string {
+  const rows: string[][] = [];
+  for (const t of r.timing) {
+    const s = Object.fromEntries(ORDER.map((c) => [c, summarize(t.samples[c])])) as Record<ContenderId, ReturnType<typeof summarize>>;
+    for (const c of ORDER) {
+      const mem = r.memory.find((m) => m.contender === c && m.payload === t.payload.id);
+      const vsFloor = pairedRatios(t.samples[c], t.samples.floor);
+      rows.push([
+        t.payload.id,
+        c,
+        ms(s[c].median),
+        `${ms(s[c].p10)} – ${ms(s[c].p90)}`,
+        ms(s[c].q3 - s[c].q1),
+        String(s[c].n),
+        ratio(s[c].median / s.floor.median),
+        ratio(s[c].median / s.sdk.median),
+        c === "floor" ? "–" : `${ratio(vsFloor.p10)} – ${ratio(vsFloor.p90)}`,
+        mem ? `${mib(mem.firstPeakDelta)} (${mib(mem.firstPeakDeltaMin)} – ${mib(mem.firstPeakDeltaMax)})` : "–",
+        mem ? `${mib(mem.peakDelta)} (${mib(mem.peakDeltaMin)} – ${mib(mem.peakDeltaMax)})` : "–",
+        mem ? mib(mem.retainedHeap) : "–",
+        String(t.connections[c]),
+      ]);
+    }
+  }
+  return table(
+    [
+      "payload",
+      "contender",
+      "median ms",
+      "p10 – p90 ms",
+      "IQR ms",
+      "calls",
+      "vs floor",
+      "vs SDK",
+      "per-round vs floor p10 – p90",
+      "peak RSS Δ MiB, 1st call (range)",
+      `peak RSS Δ MiB, ${callsLabel(r)} (range)`,
+      "result heap MiB",
+      "TCP conns",
+    ],
+    rows,
+  );
+}
+
+function otherTable(r: BenchResults): string {
+  const rows: string[][] = [];
+  const rq = r.requireLibrary;
+  rows.push(["require fgs-workflow-gate", `${ms(rq.medianMs)} ms`, `median of ${rq.runs.length} fresh processes (${rq.runs.map(ms).join(", ")})`]);
+  if (rq.firstCallMedianMs !== undefined) {
+    rows.push(["first getWorkflowExecution after require", `${ms(rq.firstCallMedianMs)} ms`, "small payload, cold: ajv and the schema load and compile here"]);
+  }
+  const sdk = r.requireSdk;
+  rows.push(["require @huaweicloud/huaweicloud-sdk-functiongraph", `${ms(sdk.medianMs)} ms`, `for comparison; median of ${sdk.runs.length}`]);
+  if ("error" in r.pulumi) {
+    rows.push(["serialized provider", "not measured", r.pulumi.error.split("\n")[0] as string]);
+    rows.push(["provider host first read", "not measured", "see above"]);
+  } else {
+    const p = r.pulumi;
+    rows.push(["serialized provider", `${p.providerChars} chars (${kb(p.providerBytes)})`, `serializeFunction(() => provider, { allowSecrets: true }); contains secrets: ${p.containsSecrets}`]);
+    rows.push(["provider host startup", `${ms(p.startupMs)} ms`, "spawn of @pulumi/pulumi's dynamic-provider host until it prints its port"]);
+    rows.push(["provider host configure", `${ms(p.configureMs)} ms`, "Configure RPC"]);
+    rows.push([
+      "provider host first read",
+      `${ms(p.firstReadMs)} ms`,
+      `Read RPC of a small run (loads fgs-workflow-gate/runtime); ${ms(p.spawnToFirstReadMs)} ms from spawn; median of ${p.hostRuns} hosts`,
+    ]);
+    rows.push(["provider host warm read", `${ms(p.warmReadMs)} ms`, "second Read RPC in the same host"]);
+  }
+  for (const w of r.waits.cases) {
+    const when = w.finishSeconds >= 60 && w.finishSeconds % 60 === 0 ? `${w.finishSeconds / 60} min` : `${w.finishSeconds} s`;
+    rows.push([
+      `wait, run final after ${when}`,
+      `${w.atMean} requests`,
+      `mean over ${r.waits.trials} jittered schedules ${w.mean.toFixed(2)}, min ${w.min}, max ${w.max}; seen ${w.lagSecondsAtMean.toFixed(1)} s after it ended${w.timedOut ? "; the wait times out first" : ""}`,
+    ]);
+  }
+  if ("error" in r.latest) {
+    rows.push(["latest over 1,000 runs", "not measured", r.latest.error.split("\n")[0] as string]);
+  } else {
+    for (const l of r.latest) {
+      const routes = Object.entries(l.requests).map(([k, v]) => `${k} ${v}`).join(", ");
+      rows.push([`latest over 1,000 runs by ${l.by}`, `${l.totalRequests} requests, ${ms(l.ms.median)} ms`, `${routes}; p10 – p90 ${ms(l.ms.p10)} – ${ms(l.ms.p90)} ms over ${l.ms.n} lookups`]);
+    }
+  }
+  return table(["measurement", "value", "notes"], rows);
+}
+
+function targetTable(r: BenchResults): string {
+  return table(
+    ["target", "measured", "limit", "result"],
+    r.targets.map((t) => [t.name, t.measured, t.limit, t.met ? "met" : "**MISSED**"]),
+  );
+}
+
+export function renderReport(r: BenchResults): string {
+  const m = r.machine;
+  const [small, large] = r.timing;
+  const d = r.waits.defaults;
+  return `# Benchmarks
+
+Generated by \`npm run bench\` (bench/main.ts) on ${m.date}; do not edit by hand.${r.quick ? "\n\n**Quick run (--quick): tiny iteration counts, the numbers are not meaningful.**" : ""}
+
+## Machine and versions
+
+- OS: ${m.os}
+- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB} GiB; 1-minute load average at start ${m.loadAverage}
+- Node ${m.node} (V8 ${m.v8}); ${m.keepAlive}
+- Commit: ${m.commit}
+
+${table(["package", "version"], Object.entries(m.packages).map(([k, v]) => [k, v]))}
+
+## Targets
+
+${targetTable(r)}
+
+## Time per call and peak memory
+
+Contenders: **library** = ${r.labels.library}; **sdk** = ${r.labels.sdk}; **floor** = ${r.labels.floor}.
+Payloads: **small** = the published example (${r.payloadBytes.small} bytes of JSON, ${small?.samples.floor.length ?? 0} calls per contender after warm-up);
+**large** = 200 nodes × 200 executions with full history (${(r.payloadBytes.large / 1e6).toFixed(2)} MB of JSON, ${large?.samples.floor.length ?? 0} calls per contender after warm-up).
+"vs floor" and "vs SDK" are ratios of medians; "per-round" is the spread of the ratio of calls made back to back in the same round.
+
+${timingTable(r)}
+
+## Other measurements
+
+Wait defaults: timeout ${d.timeoutSeconds} s, first interval ${d.minIntervalSeconds} s growing to ${d.maxIntervalSeconds} s with jitter.
+
+${otherTable(r)}
+
+## Method
+
+- One process, one run: the three contenders take turns round-robin, so drift hits all of them alike; the order of the rounds cycles through all six permutations, so each contender runs right after each other one equally often (the garbage one call leaves and the next call's allocations collect is spread evenly). Garbage collection is left to V8, as in real use (forcing a full GC before each call was tried: it shrinks the young generation and made the next call up to 2x slower on the small payload). The loop yields to the event loop once between calls, so the kept-alive socket is back in the pool. Every result is checked (right execution, every node execution present) after the clock stops. The first rounds are warm-up and not counted.
+- The emulator (emulator/) runs in a separate child process on 127.0.0.1 with throttling off, so its CPU work and garbage never land on the contenders' clock or heap. It verifies every signature, the SDK's included. Both payloads are served pre-serialized (\`rawText\`): the server only writes bytes.
+- Connections: all three contenders use Node's \`http.globalAgent\` (keep-alive on by default in Node 20): node-fetch 2 uses it when given no agent, and the SDK's axios instance is created without \`httpAgent\`. The "TCP conns" column counts the sockets opened during each contender's calls (\`net.client.socket\` diagnostics channel), warm-up included: a total of 1 per payload means all three shared one kept-alive connection to the emulator for every call.
+- The SDK client is built once with \`BasicCredentials\` (AK, SK, project ID), \`withEndpoint\` and \`withOptions({ customUserAgent })\` (without it, building a client writes \`~/.huaweicloud/application_id\`). The library is called with explicit credentials, endpoint and project ID (no IAM discovery), no injected transport.
+- Peak memory: each contender and payload in its own fresh process (bench/worker.ts), warmed up on the small payload, then ${callsLabel(r)} (small / large) each starting from a collected heap. Reported: the peak RSS above the warmed-up baseline during the first call (one read, as a Pulumi program or the CLI makes) and over all calls (a wait reads repeatedly, and V8 keeps the heap it grew); each the median of ${r.memory[0]?.processes ?? 0} processes (range in parentheses). Measured with: ${r.memoryMethod}. "result heap" is the JS heap the returned value keeps alive. The memory target must hold for both peaks.
+- Require time: \`require("fgs-workflow-gate")\` by package name from the repository root (resolved through \`exports\` to dist/), in a fresh process each run, outside any Pulumi program; Node's startup is not counted.
+- Serialized provider: \`pulumi.runtime.serializeFunction(() => workflowExecutionProvider, { allowSecrets: true })\`, exactly as \`pulumi.dynamic.Resource\` builds \`__provider\`; size is \`text.length\`. Host latency: the real dynamic-provider host of @pulumi/pulumi driven over gRPC (tests/pulumi/harness), reading a small run from the emulator with credentials from the host's environment.
+- Waits: provider/gate/wait.ts's loop replayed on a virtual clock with \`pollDelayMs\` and WAIT_DEFAULTS; reads are taken as instantaneous. min = every jitter draw at its longest, max = at its shortest.
+`;
+}
+
+export function writeReport(text: string): string {
+  fs.writeFileSync(BENCHMARKS_FILE, text);
+  return BENCHMARKS_FILE;
+}

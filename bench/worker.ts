@@ -1,0 +1,80 @@
+/**
+ * Child-process entry for the memory measurement: one contender, one payload, a fresh process, so peaks
+ * of different contenders never mix. Started by memory.ts with --expose-gc; the job comes as argv[2]
+ * (JSON), the result goes back over IPC.
+ *
+ * After warming up on the small payload (modules loaded, schemas compiled, connection open), the heap is
+ * collected and the RSS high-water mark reset; then each measured call starts from a collected heap.
+ * Reported, above that baseline: the peak RSS of the first call (one read, as a Pulumi program or the CLI
+ * does), the peak over all calls (a wait polls repeatedly, and V8 keeps the heap it grew), and the heap
+ * the returned result keeps alive.
+ */
+import { createContender, type Connection, type ContenderId } from "./contenders";
+import { peakMeter } from "./peak";
+import { PAYLOADS, type PayloadId } from "./scenario";
+
+export interface WorkerJob {
+  contender: ContenderId;
+  payload: PayloadId;
+  calls: number;
+  conn: Connection;
+}
+
+export interface WorkerResult {
+  contender: ContenderId;
+  payload: PayloadId;
+  baselineRss: number;
+  /** Peak RSS above the baseline during the first call, and during all calls. */
+  firstPeakDelta: number;
+  peakDelta: number;
+  /** heapUsed (after GC) while the last result is still referenced, minus the baseline. */
+  retainedHeap: number;
+  method: string;
+}
+
+async function main(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("worker needs --expose-gc");
+  const job = JSON.parse(process.argv[2] as string) as WorkerJob;
+  const contender = createContender(job.contender, job.conn);
+  const payload = PAYLOADS[job.payload];
+  const small = PAYLOADS.small;
+  for (let i = 0; i < 3; i++) contender.check(await contender.call(small.ref), small.ref, small.nodeExecutions);
+  gc();
+  gc();
+  const baselineHeap = process.memoryUsage().heapUsed;
+  const meter = peakMeter();
+  const baselineRss = process.memoryUsage.rss();
+  meter.reset();
+  let retainedHeap = 0;
+  let firstPeak = 0;
+  for (let i = 0; i < job.calls; i++) {
+    let result: unknown = await contender.call(payload.ref);
+    contender.check(result, payload.ref, payload.nodeExecutions);
+    if (i === job.calls - 1) {
+      gc();
+      retainedHeap = process.memoryUsage().heapUsed - baselineHeap;
+    }
+    result = undefined;
+    if (i === 0) firstPeak = meter.peak();
+    gc();
+  }
+  const peakRss = meter.peak();
+  meter.stop();
+  const out: WorkerResult = {
+    contender: job.contender,
+    payload: job.payload,
+    baselineRss,
+    firstPeakDelta: firstPeak - baselineRss,
+    peakDelta: peakRss - baselineRss,
+    retainedHeap,
+    method: meter.method,
+  };
+  process.send?.(out);
+  process.disconnect?.();
+}
+
+main().catch((e) => {
+  process.stderr.write(`worker: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
