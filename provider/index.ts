@@ -11,6 +11,7 @@
 import type * as outputModule from "./pulumi/output";
 import type * as resourceModule from "./pulumi/resource";
 import type * as providerModule from "./pulumi/provider";
+import type * as latestResourceModule from "./pulumi/latestResource";
 
 export { getWorkflowExecution } from "./getWorkflowExecution";
 export { getLatestWorkflowExecution } from "./latest/getLatestWorkflowExecution";
@@ -76,6 +77,15 @@ export type { ExecutionPayloads, NodeExecutionPayload, NodePayloads } from "./pu
 export type { WorkflowExecutionProvider } from "./pulumi/provider";
 export type { WorkflowExecutionInputs, WorkflowExecutionResourceOutputs } from "./pulumi/resourceState";
 export { WORKFLOW_EXECUTION_TYPE } from "./pulumi/resourceState";
+export declare const getLatestWorkflowExecutionOutput: typeof outputModule.getLatestWorkflowExecutionOutput;
+export declare const getLatestWorkflowExecutionWithPayloadsOutput: typeof outputModule.getLatestWorkflowExecutionWithPayloadsOutput;
+export declare const LatestWorkflowExecution: typeof latestResourceModule.LatestWorkflowExecution;
+export type LatestWorkflowExecution = latestResourceModule.LatestWorkflowExecution;
+export type { LatestWorkflowExecutionArgs } from "./pulumi/latestResource";
+export declare const latestWorkflowExecutionProvider: typeof providerModule.latestWorkflowExecutionProvider;
+export type { GetLatestWorkflowExecutionOutputArgs } from "./pulumi/output";
+export type { LatestWorkflowExecutionInputs, LatestWorkflowExecutionOutputs } from "./pulumi/latestState";
+export { LATEST_WORKFLOW_EXECUTION_TYPE } from "./pulumi/latestState";
 
 function lazy(name: string, load: () => unknown): void {
   Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: load });
@@ -85,3 +95,10 @@ lazy("WorkflowExecution", () => (require("./pulumi/resource") as typeof resource
 lazy("WorkflowExecutionResource", () => (require("./pulumi/resource") as typeof resourceModule).WorkflowExecutionResource);
 lazy("getWorkflowExecutionWithPayloadsOutput", () => (require("./pulumi/output") as typeof outputModule).getWorkflowExecutionWithPayloadsOutput);
 lazy("workflowExecutionProvider", () => (require("./pulumi/provider") as typeof providerModule).workflowExecutionProvider);
+lazy("getLatestWorkflowExecutionOutput", () => (require("./pulumi/output") as typeof outputModule).getLatestWorkflowExecutionOutput);
+lazy(
+  "getLatestWorkflowExecutionWithPayloadsOutput",
+  () => (require("./pulumi/output") as typeof outputModule).getLatestWorkflowExecutionWithPayloadsOutput,
+);
+lazy("LatestWorkflowExecution", () => (require("./pulumi/latestResource") as typeof latestResourceModule).LatestWorkflowExecution);
+lazy("latestWorkflowExecutionProvider", () => (require("./pulumi/provider") as typeof providerModule).latestWorkflowExecutionProvider);

@@ -1,0 +1,136 @@
+/**
+ * `LatestWorkflowExecution`: the latest run of a workflow (by ID or name) as a Pulumi dynamic resource,
+ * gated like `WorkflowExecution` and read the same way. It is read by a synthetic, stable ID
+ * (`latest:id:<workflowId>` or `latest:name:<workflowName>`, see latestState.ts), so it keeps every property
+ * of the read-by-ID pattern: the engine runs the read on every preview, up and refresh (each read looks for
+ * the latest run again), stores the result as external (never deleted, never diffed, no update noise),
+ * and a read that fails the gate fails the step, so resources that `dependsOn` the gate are neither
+ * created nor updated. The chosen run is the `executionId` output.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigurationError } from "../api/errors";
+import type { GateMode, WaitOptions } from "../args";
+import type { ListStatus } from "../latest/args";
+import type { ExecutionStatus, JsonObject, NodeExecutionDetail, WorkflowUrn } from "../model/types";
+import { LATEST_INPUT_KEYS, LATEST_OUTPUT_KEYS, LATEST_WORKFLOW_EXECUTION_TYPE, latestIdOf } from "./latestState";
+import type { NodePayloads } from "./payloads";
+import { isoDateInput, isPlain } from "./programContext";
+import { latestWorkflowExecutionProvider } from "./provider";
+import { SECRET_OUTPUT_KEYS } from "./resourceState";
+import { describeFailures, validateLatestInputs } from "./validate";
+
+export { LATEST_WORKFLOW_EXECUTION_TYPE };
+
+/** Inputs of the resource: `getLatestWorkflowExecution`'s arguments and gate options. No credentials, ever. */
+export interface LatestWorkflowExecutionArgs {
+  /** The workflow's ID. Give exactly one of `workflowId` and `workflowName`. */
+  workflowId?: pulumi.Input<string>;
+  /** The workflow's exact (case-sensitive) name; an unknown or ambiguous name fails the read. */
+  workflowName?: pulumi.Input<string>;
+  /**
+   * Only runs with this status count (`status` of `getLatestWorkflowExecution`; renamed because `status`
+   * is the output holding the chosen run's status). Default: any run.
+   */
+  statusFilter?: pulumi.Input<ListStatus>;
+  /** Only runs that began at or after this instant count. Default: `until` minus 3 days. */
+  since?: pulumi.Input<string | Date>;
+  /** Only runs that began at or before this instant count. Default: now plus 15 minutes. */
+  until?: pulumi.Input<string | Date>;
+  projectId?: pulumi.Input<string>;
+  region?: pulumi.Input<string>;
+  endpoint?: pulumi.Input<string>;
+  iamEndpoint?: pulumi.Input<string>;
+  fullHistory?: pulumi.Input<boolean>;
+  requireStatus?: pulumi.Input<ExecutionStatus | ExecutionStatus[]>;
+  /**
+   * Waiting happens inside the engine's read step (first for a run to appear, then for it to finish):
+   * keep its timeout short (a few minutes at most).
+   */
+  waitForCompletion?: pulumi.Input<boolean | WaitOptions>;
+  mode?: pulumi.Input<GateMode>;
+  notBefore?: pulumi.Input<string | Date>;
+  maxAgeSeconds?: pulumi.Input<number>;
+  requestTimeoutSeconds?: pulumi.Input<number>;
+  deadlineSeconds?: pulumi.Input<number>;
+  maxRetries?: pulumi.Input<number>;
+  /**
+   * Store `headers`, `input`, `output` and `nodePayloads` in plain text instead of as secrets. A plain
+   * boolean (not an Input) because it decides `additionalSecretOutputs` when the resource is constructed.
+   */
+  exposePayloads?: boolean;
+}
+
+/** The synthetic ID, as an Input: a plain string when both keys are known now, else derived later. */
+function latestIdInput(args: LatestWorkflowExecutionArgs): pulumi.Input<string> {
+  const { workflowId, workflowName } = args;
+  if (isPlain(workflowId) && isPlain(workflowName)) {
+    return latestIdOf({ workflowId: workflowId as string | undefined, workflowName: workflowName as string | undefined });
+  }
+  return pulumi.all([workflowId, workflowName]).apply(([id, wfName]) => latestIdOf({ workflowId: id, workflowName: wfName }));
+}
+
+/**
+ * The latest run of a FunctionGraph workflow, found and read on every preview, up and refresh, and gated.
+ * Outputs mirror the `WorkflowExecution` model like those of `WorkflowExecution` (`urnParts`,
+ * `nodePayloads`, `failedNodeNames`); `executionId` is the run that was chosen and `workflowId` the
+ * workflow's ID (also when it was given by name). The resource's own `id` is the synthetic lookup ID.
+ * Payload outputs are secret unless `exposePayloads` is set.
+ */
+export class LatestWorkflowExecution extends pulumi.dynamic.Resource {
+  // `declare` (not a field): with useDefineForClassFields a field would reset the SDK's output after super().
+  /** The workflow's ID (resolved from `workflowName` when the workflow was given by name). */
+  declare readonly workflowId: pulumi.Output<string>;
+  /** The name given as input, if any. */
+  declare readonly workflowName: pulumi.Output<string | undefined>;
+  /** The run the lookup chose: the latest one in the window (with `statusFilter`). */
+  declare readonly executionId: pulumi.Output<string>;
+  declare readonly workflowUrn: pulumi.Output<string>;
+  declare readonly urnParts: pulumi.Output<WorkflowUrn>;
+  declare readonly status: pulumi.Output<ExecutionStatus>;
+  declare readonly terminal: pulumi.Output<boolean>;
+  declare readonly succeeded: pulumi.Output<boolean>;
+  declare readonly headers: pulumi.Output<JsonObject | undefined>;
+  declare readonly input: pulumi.Output<JsonObject | undefined>;
+  declare readonly output: pulumi.Output<JsonObject | undefined>;
+  declare readonly beginTime: pulumi.Output<string | undefined>;
+  declare readonly endTime: pulumi.Output<string | undefined>;
+  declare readonly lastUpdateTime: pulumi.Output<string | undefined>;
+  declare readonly durationMs: pulumi.Output<number | undefined>;
+  declare readonly createdBy: pulumi.Output<string | undefined>;
+  declare readonly nodes: pulumi.Output<NodeExecutionDetail[]>;
+  declare readonly failedNodes: pulumi.Output<NodeExecutionDetail[]>;
+  declare readonly failedNodeNames: pulumi.Output<string[]>;
+  declare readonly nodePayloads: pulumi.Output<NodePayloads[]>;
+
+  /**
+   * @param name Pulumi resource name.
+   * @param args Which workflow, which runs count, where, and the gate options. Known values are validated
+   *   here; the rest (and the name lookup) in the provider's read, before its first request.
+   * @param opts Resource options; `id` is always the synthetic lookup ID (a given `id` is overridden).
+   */
+  constructor(name: string, args: LatestWorkflowExecutionArgs, opts?: pulumi.CustomResourceOptions) {
+    const failures = validateLatestInputs(args as unknown as Record<string, unknown>, isPlain);
+    if (failures.length > 0) {
+      throw new ConfigurationError(`LatestWorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);
+    }
+    const props: Record<string, unknown> = {};
+    // Every key present (undefined when not given), so that `workflowId` and `workflowName` always
+    // resolve (pitfall P2: a key missing from props gets no output resolver).
+    for (const key of LATEST_INPUT_KEYS) props[key] = (args as Record<string, unknown>)[key];
+    for (const key of ["since", "until", "notBefore"] as const) props[key] = isoDateInput(args[key]);
+    for (const key of LATEST_OUTPUT_KEYS) props[key] = undefined;
+    const secretOutputs = args.exposePayloads ? [] : [...SECRET_OUTPUT_KEYS];
+    super(
+      latestWorkflowExecutionProvider,
+      name,
+      props,
+      {
+        ...opts,
+        id: latestIdInput(args),
+        additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs],
+      },
+      "fgs",
+      "LatestWorkflowExecution",
+    );
+  }
+}
