@@ -39,5 +39,5 @@ test(`never more than DEFAULT_MAX_CONCURRENCY (${DEFAULT_MAX_CONCURRENCY}) in fl
 
 test("no unhandled rejection, bounded memory", () => {
   expect(report.unhandled).toEqual([]);
-  expect(report.heapGrowthMb).toBeLessThan(200);
+  expect(report.heapGrowthMb).toBeLessThan(64); // after a forced GC: what 1,000 calls retain (their results included)
 });

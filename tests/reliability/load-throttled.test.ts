@@ -41,6 +41,6 @@ test(`never more than DEFAULT_MAX_CONCURRENCY (${DEFAULT_MAX_CONCURRENCY}) reque
 
 test("no unhandled rejection, bounded memory, no credential in any error", () => {
   expect(report.unhandled).toEqual([]);
-  expect(report.heapGrowthMb).toBeLessThan(200);
+  expect(report.heapGrowthMb).toBeLessThan(64); // after a forced GC: what 1,000 calls retain (their results included)
   expect(report.calls.flatMap((c) => (c.error ? errorLeaks(c.error) : []))).toEqual([]);
 });
