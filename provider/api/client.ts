@@ -87,9 +87,12 @@ export const MAX_ATTEMPTS = 50;
 /** Waits for a connection slot under the deadline and the caller's signal only: time spent queueing
  * locally must not eat into the attempt's own timeout, or a queued request would be cut off mid-answer. */
 async function acquireSlot(call: ApiCall, policy: RequestPolicy, deadlineAt: number, site: RequestSite, n: number) {
+  const limiter = limiterFor(call.base.host, policy.maxConcurrency);
+  const free = limiter.tryAcquire();
+  if (free) return free;
   const queue = attemptSignal(Number.MAX_SAFE_INTEGER, deadlineAt, policy.signal);
   try {
-    return await limiterFor(call.base.host, policy.maxConcurrency).acquire(queue.signal);
+    return await limiter.acquire(queue.signal);
   } catch {
     const kind = queue.cause() === "aborted" ? "aborted" : "deadline";
     throw new TransportError(kind, site, n - 1, kind === "aborted" ? "cancelled by the caller" : `deadline of ${policy.deadlineMs} ms exceeded while waiting for a connection slot`);

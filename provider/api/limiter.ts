@@ -9,6 +9,19 @@ class Semaphore {
   private readonly queue: Array<() => void> = [];
   constructor(public limit: number) {}
 
+  /** Takes a slot at once if one is free (no promise, no timer: the common case); undefined otherwise. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.active >= this.limit || this.queue.length > 0) return undefined;
+    this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      this.queue.shift()?.();
+    };
+  }
+
   /** Waits for a slot; rejects if the signal fires first (the slot is then not taken). */
   acquire(signal?: AbortSignal): Promise<() => void> {
     return new Promise((resolve, reject) => {
