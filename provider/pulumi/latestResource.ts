@@ -9,11 +9,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigurationError } from "../api/errors";
-import type { GateMode, WaitOptions } from "../args";
 import type { ListStatus } from "../latest/args";
-import type { ExecutionStatus, JsonObject, NodeExecutionDetail, WorkflowUrn } from "../model/types";
 import { LATEST_INPUT_KEYS, LATEST_OUTPUT_KEYS, LATEST_WORKFLOW_EXECUTION_TYPE, latestIdOf } from "./latestState";
-import type { NodePayloads } from "./payloads";
+import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
 import { isoDateInput, isPlain } from "./programContext";
 import { latestWorkflowExecutionProvider } from "./provider";
 import { SECRET_OUTPUT_KEYS } from "./resourceState";
@@ -22,7 +20,7 @@ import { describeFailures, validateLatestInputs } from "./validate";
 export { LATEST_WORKFLOW_EXECUTION_TYPE };
 
 /** Inputs of the resource: `getLatestWorkflowExecution`'s arguments and gate options. No credentials, ever. */
-export interface LatestWorkflowExecutionArgs {
+export interface LatestWorkflowExecutionArgs extends GatedExecutionArgs {
   /** The workflow's ID. Give exactly one of `workflowId` and `workflowName`. */
   workflowId?: pulumi.Input<string>;
   /** The workflow's exact (case-sensitive) name; an unknown or ambiguous name fails the read. */
@@ -36,28 +34,6 @@ export interface LatestWorkflowExecutionArgs {
   since?: pulumi.Input<string | Date>;
   /** Only runs that began at or before this instant count. Default: now plus 15 minutes. */
   until?: pulumi.Input<string | Date>;
-  projectId?: pulumi.Input<string>;
-  region?: pulumi.Input<string>;
-  endpoint?: pulumi.Input<string>;
-  iamEndpoint?: pulumi.Input<string>;
-  fullHistory?: pulumi.Input<boolean>;
-  requireStatus?: pulumi.Input<ExecutionStatus | ExecutionStatus[]>;
-  /**
-   * Waiting happens inside the engine's read step (first for a run to appear, then for it to finish):
-   * keep its timeout short (a few minutes at most).
-   */
-  waitForCompletion?: pulumi.Input<boolean | WaitOptions>;
-  mode?: pulumi.Input<GateMode>;
-  notBefore?: pulumi.Input<string | Date>;
-  maxAgeSeconds?: pulumi.Input<number>;
-  requestTimeoutSeconds?: pulumi.Input<number>;
-  deadlineSeconds?: pulumi.Input<number>;
-  maxRetries?: pulumi.Input<number>;
-  /**
-   * Store `headers`, `input`, `output` and `nodePayloads` in plain text instead of as secrets. A plain
-   * boolean (not an Input) because it decides `additionalSecretOutputs` when the resource is constructed.
-   */
-  exposePayloads?: boolean;
 }
 
 /** The synthetic ID, as an Input: a plain string when both keys are known now, else derived later. */
@@ -76,31 +52,9 @@ function latestIdInput(args: LatestWorkflowExecutionArgs): pulumi.Input<string> 
  * workflow's ID (also when it was given by name). The resource's own `id` is the synthetic lookup ID.
  * Payload outputs are secret unless `exposePayloads` is set.
  */
-export class LatestWorkflowExecution extends pulumi.dynamic.Resource {
-  // `declare` (not a field): with useDefineForClassFields a field would reset the SDK's output after super().
-  /** The workflow's ID (resolved from `workflowName` when the workflow was given by name). */
-  declare readonly workflowId: pulumi.Output<string>;
-  /** The name given as input, if any. */
+export class LatestWorkflowExecution extends GatedExecutionResource {
+  /** The name given as input, if any (`workflowId` is the resolved ID; `executionId` the run chosen). */
   declare readonly workflowName: pulumi.Output<string | undefined>;
-  /** The run the lookup chose: the latest one in the window (with `statusFilter`). */
-  declare readonly executionId: pulumi.Output<string>;
-  declare readonly workflowUrn: pulumi.Output<string>;
-  declare readonly urnParts: pulumi.Output<WorkflowUrn>;
-  declare readonly status: pulumi.Output<ExecutionStatus>;
-  declare readonly terminal: pulumi.Output<boolean>;
-  declare readonly succeeded: pulumi.Output<boolean>;
-  declare readonly headers: pulumi.Output<JsonObject | undefined>;
-  declare readonly input: pulumi.Output<JsonObject | undefined>;
-  declare readonly output: pulumi.Output<JsonObject | undefined>;
-  declare readonly beginTime: pulumi.Output<string | undefined>;
-  declare readonly endTime: pulumi.Output<string | undefined>;
-  declare readonly lastUpdateTime: pulumi.Output<string | undefined>;
-  declare readonly durationMs: pulumi.Output<number | undefined>;
-  declare readonly createdBy: pulumi.Output<string | undefined>;
-  declare readonly nodes: pulumi.Output<NodeExecutionDetail[]>;
-  declare readonly failedNodes: pulumi.Output<NodeExecutionDetail[]>;
-  declare readonly failedNodeNames: pulumi.Output<string[]>;
-  declare readonly nodePayloads: pulumi.Output<NodePayloads[]>;
 
   /**
    * @param name Pulumi resource name.
