@@ -16,7 +16,7 @@ import { ConfigurationError } from "../api/errors";
 import type { GateMode, WaitOptions } from "../args";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
-import { executionOutputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";
+import { executionOutputs, type GatedInputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";
 
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:LatestWorkflowExecution`. Changing it orphans state. */
 export const LATEST_WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:LatestWorkflowExecution";
@@ -25,7 +25,7 @@ export const LATEST_WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:LatestW
 export const LATEST_ID_PREFIX = "latest:";
 
 /** The resource's inputs once resolved. Credentials are deliberately absent: they never enter state. */
-export interface LatestWorkflowExecutionInputs {
+export interface LatestWorkflowExecutionInputs extends GatedInputs {
   /** Exactly one of `workflowId` and `workflowName`. */
   workflowId?: string;
   workflowName?: string;
@@ -37,20 +37,6 @@ export interface LatestWorkflowExecutionInputs {
   /** ISO-8601 with a zone (a `Date` given to the constructor is converted). */
   since?: string;
   until?: string;
-  projectId?: string;
-  region?: string;
-  endpoint?: string;
-  iamEndpoint?: string;
-  fullHistory?: boolean;
-  requireStatus?: GetLatestWorkflowExecutionArgs["requireStatus"];
-  waitForCompletion?: boolean | WaitOptions;
-  mode?: GateMode;
-  notBefore?: string;
-  maxAgeSeconds?: number;
-  requestTimeoutSeconds?: number;
-  deadlineSeconds?: number;
-  maxRetries?: number;
-  exposePayloads?: boolean;
 }
 
 /** Every input key, in a fixed order (echoed into the outputs, so `refresh` can repeat the lookup). */

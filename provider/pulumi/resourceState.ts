@@ -11,10 +11,8 @@ import type { JsonObject } from "../model/types";
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:WorkflowExecution`. Changing it orphans state. */
 export const WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:WorkflowExecution";
 
-/** The resource's inputs once resolved. Credentials are deliberately absent: they never enter state. */
-export interface WorkflowExecutionInputs {
-  workflowId: string;
-  executionId: string;
+/** Connection, request and gate inputs both gate resources share, once resolved. No credentials. */
+export interface GatedInputs {
   projectId?: string;
   region?: string;
   endpoint?: string;
@@ -31,6 +29,12 @@ export interface WorkflowExecutionInputs {
   maxRetries?: number;
   /** Store payloads in plain text instead of as secrets. Default false. */
   exposePayloads?: boolean;
+}
+
+/** The resource's inputs once resolved. Credentials are deliberately absent: they never enter state. */
+export interface WorkflowExecutionInputs extends GatedInputs {
+  workflowId: string;
+  executionId: string;
 }
 
 /** Every input key, in a fixed order (the provider echoes these into its outputs, see pitfall P3). */
