@@ -13,7 +13,6 @@
  * `executionId` output.
  */
 import { ConfigurationError } from "../api/errors";
-import type { GateMode, WaitOptions } from "../args";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
 import { executionOutputs, type GatedInputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";
