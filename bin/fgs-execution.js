@@ -28,7 +28,10 @@ for (const stream of [process.stdout, process.stderr]) {
 // Exiting at once is deliberate: after an uncaught exception the process state cannot be trusted.
 process.on("uncaughtException", (e) => {
   try {
-    process.stderr.write(`fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}\n`);
+    const text = `fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}`;
+    // Scrubbed like every other line: the message may quote a credential from the environment.
+    const { makeEnvScrubber } = require("../dist/provider/cli/report.js");
+    process.stderr.write(`${makeEnvScrubber(process.env)(text)}\n`);
   } finally {
     process.exit(3);
   }
@@ -52,7 +55,10 @@ cli
     },
     // main() reports its own errors; this is a last resort that must not exit 1, which means "rejected".
     (e) => {
-      process.stderr.write(`fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}\n`);
+      const text = `fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}`;
+    // Scrubbed like every other line: the message may quote a credential from the environment.
+    const { makeEnvScrubber } = require("../dist/provider/cli/report.js");
+    process.stderr.write(`${makeEnvScrubber(process.env)(text)}\n`);
       process.exitCode = 3;
     },
   )

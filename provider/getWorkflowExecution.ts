@@ -44,6 +44,7 @@ export async function getWorkflowExecution(
     onProgress: args.onProgress,
     logger: call.logger,
     warn: call.warn,
+    scrub: call.scrub,
     signal: args.signal,
     random: context.random,
     now: context.now,

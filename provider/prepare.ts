@@ -6,6 +6,7 @@
 import type { RequestPolicy } from "./api/client";
 import { requestPolicy } from "./api/policy";
 import { discoverProjectId } from "./api/projects";
+import { makeScrubber, type Scrubber } from "./api/redact";
 import type { ConnectionArgs, GateArgs, RequestArgs } from "./args";
 import { ambientConfig, ambientLogger, insidePulumiProgram } from "./config/pulumiContext";
 import { resolveSettings, type ResolvedSettings } from "./config/settings";
@@ -28,6 +29,8 @@ export interface PreparedCall {
   logger?: GateLogger;
   /** Where warn-mode warnings go when there is no logger. */
   warn: (message: string) => void;
+  /** Removes this call's credentials from text that came from the service (gate messages, progress). */
+  scrub: Scrubber;
 }
 
 export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, context: InternalContext): PreparedCall {
@@ -37,7 +40,7 @@ export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, conte
   const settings = resolveSettings(args, context.config ?? ambientConfig(env), env);
   const inPulumi = context.logger === undefined && insidePulumiProgram(env);
   const logger = context.logger ?? (inPulumi ? ambientLogger() : undefined);
-  return { gate, policy, settings, logger, warn: (m) => ambientLogger().warn(m) };
+  return { gate, policy, settings, logger, warn: (m) => ambientLogger().warn(m), scrub: makeScrubber(settings.credentials) };
 }
 
 /** The configured project ID, or the one IAM discovery finds for the region. */

@@ -4,6 +4,8 @@
  */
 import { callApi, type RequestPolicy } from "./client";
 import { ResponseValidationError } from "./errors";
+import { makeScrubber } from "./redact";
+import { scrubNodeErrors } from "./scrubExecution";
 import type { Credentials } from "./signer";
 import type { ExecutionBody } from "../model/bodies";
 import { toWorkflowExecution } from "../model/map";
@@ -29,7 +31,7 @@ export async function readExecution(
   const res = await callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy);
   const execution = toWorkflowExecution(res.body as ExecutionBody);
   checkIdentity(ref, execution, res.requestId, segments);
-  return execution;
+  return scrubNodeErrors(execution, makeScrubber(credentials));
 }
 
 /**

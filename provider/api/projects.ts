@@ -6,23 +6,25 @@
 import { callApi, type RequestPolicy } from "./client";
 import { ConfigurationError } from "./errors";
 import type { Credentials } from "./signer";
+import { idFromResponse } from "./responseIds";
+import { checkProjectId } from "../config/settings";
 
-const cache = new Map<string, Promise<string>>();
+// Only answers are cached, never a pending lookup: a pending one carries its first caller's signal and
+// deadline, and one caller's cancellation must not fail everyone else's discovery.
+const cache = new Map<string, string>();
 
-export function discoverProjectId(
+export async function discoverProjectId(
   iamEndpoint: URL,
   region: string,
   credentials: Credentials,
   policy: RequestPolicy,
 ): Promise<string> {
   const key = `${iamEndpoint.href}\u0000${credentials.accessKey}\u0000${region}`;
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = lookup(iamEndpoint, region, credentials, policy);
-    cache.set(key, pending);
-    pending.catch(() => cache.delete(key));
-  }
-  return pending;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const id = await lookup(iamEndpoint, region, credentials, policy);
+  cache.set(key, id);
+  return id;
 }
 
 async function lookup(iamEndpoint: URL, region: string, credentials: Credentials, policy: RequestPolicy) {
@@ -45,7 +47,9 @@ async function lookup(iamEndpoint: URL, region: string, credentials: Credentials
       "projectId",
     );
   }
-  return (projects[0] as { id: string }).id;
+  // It goes into every later path (and the cache): held to the rules of a project ID the user gives.
+  const site = { method: "GET", path: `${iamEndpoint.pathname.replace(/\/+$/, "")}/v3/projects`, pointer: "/projects/0/id" };
+  return idFromResponse((projects[0] as { id: string }).id, (v) => checkProjectId(v, "the IAM answer"), site);
 }
 
 /** Forgets discovered project IDs (tests). */

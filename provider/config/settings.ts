@@ -86,7 +86,7 @@ export function resolveSettings(
       "projectId",
     );
   }
-  const iamPick = pick(args.iamEndpoint, undefined, "", env, ["HUAWEICLOUD_SDK_IAM_ENDPOINT"]);
+  const iamPick = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, ["HUAWEICLOUD_SDK_IAM_ENDPOINT"]);
   // The emulator serves IAM too: a loopback FunctionGraph endpoint implies a loopback IAM by default.
   const iamDefault = isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
   const iamEndpoint = checkEndpoint(iamPick.value ?? iamDefault, "iamEndpoint");

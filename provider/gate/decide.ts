@@ -44,7 +44,9 @@ export function checkFreshness(e: WorkflowExecution, policy: GatePolicy, nowMs: 
 export function decide(e: WorkflowExecution, policy: GatePolicy, nowMs: number, waitedMs: number | undefined): Verdict {
   const fresh = checkFreshness(e, policy, nowMs);
   if (!fresh.pass) return fresh;
-  if (policy.require === undefined) return { pass: true };
+  // A wait that ends on a run still going has not done what was asked, requirement or not.
+  const waitedInVain = waitedMs !== undefined && !e.terminal;
+  if (policy.require === undefined && !waitedInVain) return { pass: true };
   const label = runLabel(e);
   if (!e.terminal) {
     const { finished, total } = nodeProgress(e);
@@ -58,7 +60,7 @@ export function decide(e: WorkflowExecution, policy: GatePolicy, nowMs: number, 
       message: `${label} is still ${e.status} ${why} (${finished} of ${total} nodes finished): a run that has not finished does not pass`,
     };
   }
-  if (policy.require.has(e.status)) return { pass: true };
+  if (policy.require === undefined || policy.require.has(e.status)) return { pass: true };
   const nodes = failedNodesText(e);
   const expected = [...policy.require].join(", ");
   return {

@@ -1,23 +1,20 @@
 /**
  * Human-readable pieces of gate messages: which workflow, which run, which nodes failed and why.
  */
-import type { NodeExecution, NodeExecutionDetail, WorkflowExecution } from "../model/types";
+import { isFinalStatus, type NodeExecution, type NodeExecutionDetail, type WorkflowExecution } from "../model/types";
+import { oneLine } from "../api/redact";
 
 const MAX_NODES = 5;
 const MAX_ERROR = 200;
 
-function cut(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + "…" : text;
-}
-
 /** The execution of a node that counts: the one that began last (ties: the later one in the list). */
 export function latestExecution(node: NodeExecutionDetail): NodeExecution | undefined {
   let latest: NodeExecution | undefined;
-  let latestAt = "";
+  let latestAt = -Infinity;
   for (const e of node.executions) {
-    // The model's times are all `toISOString()` text of four-digit years, so they order as strings.
-    const at = e.beginTime ?? "";
-    if (latest === undefined || at >= latestAt) {
+    // The same rule as the model's failedNodes: a missing begin time counts as 0, ties go to the later one.
+    const at = e.beginTime === undefined ? 0 : Date.parse(e.beginTime);
+    if (at >= latestAt) {
       latest = e;
       latestAt = at;
     }
@@ -27,7 +24,7 @@ export function latestExecution(node: NodeExecutionDetail): NodeExecution | unde
 
 /** `Workflow <name> execution <id>` (the name from the URN). */
 export function runLabel(e: WorkflowExecution): string {
-  return `Workflow ${e.urn.workflowName} execution ${e.executionId}`;
+  return `Workflow ${oneLine(e.urn.workflowName, 128)} execution ${oneLine(e.executionId, 64)}`;
 }
 
 /** `node integration-tests failed: <error> (request id rq-b)`; for each failed node, capped. */
@@ -35,9 +32,10 @@ export function failedNodesText(e: WorkflowExecution): string {
   const parts = e.failedNodes.slice(0, MAX_NODES).map((node) => {
     const last = latestExecution(node);
     const verb = last?.status === "fail" ? "failed" : `ended ${last?.status ?? "unknown"}`;
-    let text = `node ${node.nodeName} ${verb}`;
-    if (last?.error) text += `: ${cut(last.error, MAX_ERROR)}`;
-    if (last?.requestId) text += ` (request id ${last.requestId})`;
+    // Names and texts come from the service: one line each, control characters removed.
+    let text = `node ${oneLine(node.nodeName, 128)} ${verb}`;
+    if (last?.error) text += `: ${oneLine(last.error, MAX_ERROR)}`;
+    if (last?.requestId) text += ` (request id ${oneLine(last.requestId, 128)})`;
     return text;
   });
   if (e.failedNodes.length > MAX_NODES) parts.push(`and ${e.failedNodes.length - MAX_NODES} more failed nodes`);
@@ -49,7 +47,7 @@ export function nodeProgress(e: WorkflowExecution): { finished: number; total: n
   let finished = 0;
   for (const n of e.nodes) {
     const s = latestExecution(n)?.status;
-    if (s === "success" || s === "fail" || s === "timeout" || s === "cancel") finished++;
+    if (s !== undefined && isFinalStatus(s)) finished++;
   }
   return { finished, total: e.nodes.length };
 }

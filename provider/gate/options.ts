@@ -3,6 +3,7 @@
  * never mutated. A bad option is a ConfigurationError before any request.
  */
 import { ConfigurationError } from "../api/errors";
+import { parseInstant } from "../config/instant";
 import type { GateArgs, GateMode } from "../args";
 import { ALL_STATUSES, type ExecutionStatus, isFinalStatus } from "../model/types";
 
@@ -21,7 +22,7 @@ export interface GatePolicy {
   notBeforeMs?: number;
   maxAgeMs?: number;
   mode: GateMode;
-  /** True when any check applies (status, freshness); false for a plain read. */
+  /** True when any check applies (wait outcome, status, freshness); false for a plain read. */
   decides: boolean;
 }
 
@@ -80,15 +81,6 @@ function requireSet(r: GateArgs["requireStatus"]): ReadonlySet<ExecutionStatus> 
   return new Set(list);
 }
 
-function instant(v: GateArgs["notBefore"]): number | undefined {
-  if (v === undefined) return undefined;
-  const ms = v instanceof Date ? v.getTime() : typeof v === "string" && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(ms)) {
-    throw new ConfigurationError("notBefore must be a Date or an ISO-8601 date-time string (e.g. 2024-05-06T07:08:09Z)", "notBefore");
-  }
-  return ms;
-}
-
 export function normalizeGate(args: GateArgs): GatePolicy {
   const mode = args.mode ?? "enforce";
   if (mode !== "enforce" && mode !== "warn" && mode !== "report") {
@@ -97,11 +89,12 @@ export function normalizeGate(args: GateArgs): GatePolicy {
   const policy: GatePolicy = {
     wait: waitPolicy(args.waitForCompletion),
     require: requireSet(args.requireStatus),
-    notBeforeMs: instant(args.notBefore),
+    notBeforeMs: parseInstant(args.notBefore, "notBefore"),
     maxAgeMs: args.maxAgeSeconds === undefined ? undefined : seconds(args.maxAgeSeconds, "maxAgeSeconds", 0),
     mode,
     decides: false,
   };
-  policy.decides = policy.require !== undefined || policy.notBeforeMs !== undefined || policy.maxAgeMs !== undefined;
+  policy.decides =
+    policy.wait !== undefined || policy.require !== undefined || policy.notBeforeMs !== undefined || policy.maxAgeMs !== undefined;
   return policy;
 }

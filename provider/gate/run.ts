@@ -20,11 +20,14 @@ export interface GateRun {
   signal?: AbortSignal;
   random?: () => number;
   now?: () => number;
+  /** Applied to gate messages and progress lines (names come from the service): removes credentials. */
+  scrub?: (text: string) => string;
 }
 
 export async function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
   const now = run.now ?? Date.now;
   const { policy } = run;
+  const scrub = run.scrub ?? ((text: string) => text);
   let lastKey = "";
   const outcome = await poll(read, policy.wait, {
     signal: run.signal,
@@ -41,8 +44,9 @@ export async function runGate(read: () => Promise<WorkflowExecution>, run: GateR
   if (!policy.decides) return outcome.execution;
   const verdict = decide(outcome.execution, policy, now(), outcome.waitedMs);
   if (verdict.pass) return outcome.execution;
-  if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, verdict.message, outcome.execution);
-  if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${verdict.message}`);
+  const message = scrub(verdict.message);
+  if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, message, outcome.execution);
+  if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${message}`);
   return outcome.execution;
 
   /** Progress callback and log line, on the first read and whenever the status or finished count changes. */
@@ -54,7 +58,7 @@ export async function runGate(read: () => Promise<WorkflowExecution>, run: GateR
     run.onProgress?.({ elapsedMs, polls, status: execution.status, nodesFinished: finished, nodesTotal: total, execution });
     if (policy.wait) {
       run.logger?.info(
-        `${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1000)} s (${finished} of ${total} nodes finished)`,
+        scrub(`${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1000)} s (${finished} of ${total} nodes finished)`),
       );
     }
   }

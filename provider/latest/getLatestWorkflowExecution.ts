@@ -13,8 +13,10 @@
  * again (or redeploy) to gate on a newer run. When the window holds no run yet, the wait first lists
  * again until one appears, within the same `timeoutSeconds`.
  */
+import { idFromResponse } from "../api/responseIds";
+import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError, ResponseValidationError } from "../api/errors";
 import type { GatePolicy } from "../gate/options";
 import { runGate } from "../gate/run";
 import { type InternalContext, prepareCall, projectIdOf } from "../prepare";
@@ -99,12 +101,26 @@ export async function getLatestWorkflowExecution(
     `latest run of ${workflowId}: ${latest.executionId} (began ${latest.beginTime ?? "unknown"}; ${found.scanned} runs in ${found.pages} list pages)`,
   );
 
-  const ref = { endpoint, projectId, workflowId, executionId: latest.executionId, fullHistory: query.fullHistory };
-  return runGate(() => readExecution(ref, credentials, policy), {
+  const listPath = `/v2/${projectId}/fgs/workflows/${workflowId}/executions`;
+  const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
+  const ref = { endpoint, projectId, workflowId, executionId, fullHistory: query.fullHistory };
+  const read = async () => {
+    const execution = await readExecution(ref, credentials, policy);
+    // Asked by name: the run's URN must name that workflow, or the gate would decide on another one.
+    if (query.workflowName !== undefined && execution.urn.workflowName !== query.workflowName) {
+      throw new ResponseValidationError(
+        { method: "GET", path: `/v2/${projectId}/fgs/workflows/${workflowId}/executions/${executionId}` },
+        [{ pointer: "/workflow_urn", expected: `a URN naming workflow ${JSON.stringify(query.workflowName)}` }],
+      );
+    }
+    return execution;
+  };
+  return runGate(read, {
     policy: remainingWait(gate, waitedMs),
     onProgress: args.onProgress,
     logger,
     warn: call.warn,
+    scrub: call.scrub,
     signal: args.signal,
     random: context.random,
     now,

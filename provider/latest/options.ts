@@ -3,6 +3,7 @@
  * any request, so a typo costs no API call. Gate, connection and request options are checked by the same
  * functions `getWorkflowExecution` uses.
  */
+import { parseInstant } from "../config/instant";
 import { ConfigurationError } from "../api/errors";
 import { checkWorkflowId } from "../config/ids";
 import { LIST_STATUSES, type GetLatestWorkflowExecutionArgs, type ListStatus } from "./args";
@@ -48,17 +49,6 @@ function checkWorkflowName(value: unknown): string {
   return value;
 }
 
-function instant(v: unknown, setting: "since" | "until"): number | undefined {
-  if (v === undefined) return undefined;
-  // A zone is required: a zone-less string would be read in this machine's local time.
-  const zoned = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/i;
-  const ms = v instanceof Date ? v.getTime() : typeof v === "string" && zoned.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(ms)) {
-    throw new ConfigurationError(`${setting} must be a Date or an ISO-8601 date-time with a zone (e.g. 2024-05-06T07:08:09Z)`, setting);
-  }
-  return ms;
-}
-
 /** Validates the lookup arguments; `nowMs` anchors the default window for the since/until check. */
 export function normalizeLatestQuery(args: GetLatestWorkflowExecutionArgs, nowMs: number): LatestQuery {
   const hasId = args.workflowId !== undefined;
@@ -79,8 +69,8 @@ export function normalizeLatestQuery(args: GetLatestWorkflowExecutionArgs, nowMs
     throw new ConfigurationError("fullHistory must be a boolean", "fullHistory");
   }
   const query: LatestQuery = {
-    sinceMs: instant(args.since, "since"),
-    untilMs: instant(args.until, "until"),
+    sinceMs: parseInstant(args.since, "since"),
+    untilMs: parseInstant(args.until, "until"),
     status: args.status,
     fullHistory: args.fullHistory,
   };

@@ -3,6 +3,8 @@
  * (a "contains" match would be typical), so every page is read and only exact, case-sensitive matches
  * count. The name is the user's input, so no match or several are ConfigurationErrors on `workflowName`.
  */
+import { idFromResponse } from "../api/responseIds";
+import { checkWorkflowId } from "../config/ids";
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError } from "../api/errors";
 import type { Credentials } from "../api/signer";
@@ -59,7 +61,11 @@ export async function resolveWorkflowName(
       return { items: toWorkflowSummaries(b), total: b.total, size: b.size };
     },
   });
-  if (exact.length === 1) return exact[0] as WorkflowSummary;
+  if (exact.length === 1) {
+    const found = exact[0] as WorkflowSummary;
+    const where = { method: "GET", path: `/v2/${ref.projectId}/fgs/workflows`, pointer: "/workflows/*/id" };
+    return { ...found, id: idFromResponse(found.id, checkWorkflowId, where) };
+  }
   if (exact.length === 0) {
     // Near misses (other case, prefix) are the usual mistake: name a few so the fix is obvious.
     const similar = others.length === 0 ? "" : `; the name filter also matched ${quoteList(others)}`;

@@ -73,7 +73,8 @@ export class LatestWorkflowExecution extends GatedExecutionResource {
     for (const key of LATEST_INPUT_KEYS) props[key] = (args as Record<string, unknown>)[key];
     for (const key of ["since", "until", "notBefore"] as const) props[key] = isoDateInput(args[key]);
     for (const key of LATEST_OUTPUT_KEYS) props[key] = undefined;
-    const secretOutputs = args.exposePayloads ? [] : [...SECRET_OUTPUT_KEYS];
+    // Strictly `true`: anything else (an Output, which is truthy) keeps the payloads secret.
+    const secretOutputs = args.exposePayloads === true ? [] : [...SECRET_OUTPUT_KEYS];
     super(
       latestWorkflowExecutionProvider,
       name,

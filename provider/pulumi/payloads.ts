@@ -31,9 +31,6 @@ export interface ExecutionPayloads {
   nodes: NodePayloads[];
 }
 
-/** Execution-level payload property names: the resource lists them in `additionalSecretOutputs`. */
-export const EXECUTION_PAYLOAD_KEYS = ["headers", "input", "output"] as const;
-
 function stripExecution(e: NodeExecution): NodeExecution {
   // Rebuild instead of delete-on-copy so that a key that was present but undefined does not survive.
   const { input: _input, output: _output, ...rest } = e;

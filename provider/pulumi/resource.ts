@@ -39,7 +39,8 @@ export class WorkflowExecutionResource extends GatedExecutionResource {
     }
     const props: Record<string, unknown> = { ...args, notBefore: isoDateInput(args.notBefore) };
     for (const key of OUTPUT_KEYS) props[key] = undefined;
-    const secretOutputs = args.exposePayloads ? [] : [...SECRET_OUTPUT_KEYS];
+    // Strictly `true`: anything else (an Output, which is truthy) keeps the payloads secret.
+    const secretOutputs = args.exposePayloads === true ? [] : [...SECRET_OUTPUT_KEYS];
     super(
       workflowExecutionProvider,
       name,

@@ -8,6 +8,7 @@
  * `LatestWorkflowExecution` the lookup rules of `getLatestWorkflowExecution`), so a resource can never
  * accept what the function behind it would reject. Their messages name the setting, never its value.
  */
+import { requestPolicy } from "../api/policy";
 import { ConfigurationError, isConfigurationError } from "../api/errors";
 import { checkEndpoint } from "../config/endpoint";
 import { checkExecutionId, checkWorkflowId } from "../config/ids";
@@ -27,12 +28,6 @@ export const FORBIDDEN_INPUTS = ["credentials", "accessKey", "secretKey", "secur
 
 const GATE_KEYS = ["waitForCompletion", "requireStatus", "notBefore", "maxAgeSeconds", "mode"] as const;
 
-function positive(name: string) {
-  return (v: unknown) => {
-    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
-  };
-}
-
 const boolean = (name: string) => (v: unknown) => {
   if (typeof v !== "boolean") throw new Error(`${name} must be a boolean`);
 };
@@ -45,11 +40,10 @@ const COMMON_CHECKS: Record<string, (value: unknown) => void> = {
   iamEndpoint: (v) => checkEndpoint(v, "iamEndpoint"),
   fullHistory: boolean("fullHistory"),
   exposePayloads: boolean("exposePayloads"),
-  requestTimeoutSeconds: positive("requestTimeoutSeconds"),
-  deadlineSeconds: positive("deadlineSeconds"),
-  maxRetries: (v) => {
-    if (!Number.isInteger(v) || (v as number) < 0) throw new Error("maxRetries must be a whole number, at least 0");
-  },
+  // The request options are checked by the very function the read uses, so the two cannot disagree.
+  requestTimeoutSeconds: (v) => requestPolicy({ requestTimeoutSeconds: v as number }),
+  deadlineSeconds: (v) => requestPolicy({ deadlineSeconds: v as number }),
+  maxRetries: (v) => requestPolicy({ maxRetries: v as number }),
 };
 
 /** Each check throws (usually a ConfigurationError) when its value is rejected. */
@@ -98,6 +92,13 @@ function runChecks(
   return failures;
 }
 
+/** `exposePayloads` decides `additionalSecretOutputs` at construction: it must be a plain boolean now. */
+function exposureFailures(inputs: Record<string, unknown>): InputFailure[] {
+  const v = inputs.exposePayloads;
+  if (v === undefined || typeof v === "boolean") return [];
+  return [{ property: "exposePayloads", reason: "exposePayloads must be a plain boolean (not an Output): it decides at construction which outputs are secret" }];
+}
+
 function gateFailures(inputs: Record<string, unknown>, isKnown: (value: unknown) => boolean): InputFailure[] {
   const gate: Record<string, unknown> = {};
   for (const key of GATE_KEYS) if (!absent(inputs[key]) && isKnown(inputs[key])) gate[key] = inputs[key];
@@ -120,6 +121,7 @@ export function validateInputs(
 ): InputFailure[] {
   return [
     ...forbidden(inputs),
+    ...exposureFailures(inputs),
     ...runChecks(inputs, CHECKS, isKnown, ["workflowId", "executionId"]),
     ...gateFailures(inputs, isKnown),
   ];
@@ -158,7 +160,7 @@ export function validateLatestInputs(
   inputs: Record<string, unknown>,
   isKnown: (value: unknown) => boolean = () => true,
 ): InputFailure[] {
-  const failures = [...forbidden(inputs), ...runChecks(inputs, LATEST_CHECKS, isKnown, [])];
+  const failures = [...forbidden(inputs), ...exposureFailures(inputs), ...runChecks(inputs, LATEST_CHECKS, isKnown, [])];
   const id = inputs.workflowId;
   const name = inputs.workflowName;
   if (absent(id) && absent(name)) {

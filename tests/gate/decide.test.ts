@@ -57,6 +57,17 @@ describe("freshness", () => {
   });
 });
 
+test("a wait that ends on a run still going fails closed even without a status requirement", () => {
+  const policy = normalizeGate({ waitForCompletion: true });
+  expect(policy.decides).toBe(true);
+  expect(decide(execution("running"), policy, NOW, 600_000)).toMatchObject({ pass: false, code: "FGS_GATE_TIMEOUT" });
+  expect(decide(execution("fail"), policy, NOW, 5_000)).toEqual({ pass: true });
+});
+
+test("zoned notBefore strings are read in their own zone", () => {
+  expect(normalizeGate({ notBefore: "2024-05-06T15:08:09+08:00" }).notBeforeMs).toBe(Date.UTC(2024, 4, 6, 7, 8, 9));
+});
+
 test("without any requirement the decision passes (a plain read)", () => {
   const policy = normalizeGate({});
   expect(policy.decides).toBe(false);
@@ -70,6 +81,8 @@ describe("options are checked", () => {
     [{ requireStatus: [] }, /at least one/],
     [{ mode: "loud" }, /mode must be/],
     [{ notBefore: "yesterday" }, /ISO-8601/],
+    // A zone-less time would be read in the machine's local time: on a UTC+8 runner, 8 h too early.
+    [{ notBefore: "2024-05-06T07:08:09" }, /with a zone/],
     [{ maxAgeSeconds: -1 }, /maxAgeSeconds/],
     [{ waitForCompletion: { minIntervalSeconds: 10, maxIntervalSeconds: 5 } }, /at least minIntervalSeconds/],
     [{ waitForCompletion: { timeoutSeconds: Number.NaN } }, /timeoutSeconds/],

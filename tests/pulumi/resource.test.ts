@@ -87,6 +87,10 @@ test.each([
   [{ mode: "lenient" }, "mode"],
   [{ endpoint: "http://example.com" }, "endpoint"],
   [{ maxRetries: -1 }, "maxRetries"],
+  // The library caps retries at 20: the resource must refuse what the read would refuse.
+  [{ maxRetries: 50 }, "maxRetries"],
+  // An Output is truthy: taken as "expose", it would have put payloads in plain state.
+  [{ exposePayloads: pulumi.output(true) }, "exposePayloads"],
 ])("rejects bad known inputs in the constructor: %j", (bad, setting) => {
   const attempt = () => new WorkflowExecutionResource("bad", { ...base, ...bad } as never);
   expect(attempt).toThrow(expect.objectContaining({ setting }));

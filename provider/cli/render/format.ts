@@ -31,10 +31,7 @@ export function marker(status: ExecutionStatus | undefined): string {
 }
 
 /** One line, at most `max` characters: node errors may hold newlines and stack traces. */
-export function oneLine(text: string, max: number): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+export { oneLine } from "../../api/redact";
 
 /** What the renderers show about a node. */
 export interface NodeRow {

@@ -61,8 +61,9 @@ export function renderTable(e: WorkflowExecution, options: TableOptions): string
   const paint = statusPaint(e.status, e.terminal && !e.succeeded, options.color);
   const field = (label: string, value: string) => `${`${label}:`.padEnd(11)}${value}`;
   const lines = [
-    field("Workflow", `${e.urn.workflowName} (id ${e.workflowId}, version ${e.urn.version})`),
-    field("Execution", e.executionId),
+    // Service-provided text goes through oneLine: no escape sequence from a name reaches the terminal.
+    field("Workflow", oneLine(`${e.urn.workflowName} (id ${e.workflowId}, version ${e.urn.version})`, 200)),
+    field("Execution", oneLine(e.executionId, 64)),
     field("Status", paint(`${marker(e.status)} ${e.status}`)),
     field("Began", e.beginTime ?? "-"),
     field("Ended", e.endTime ?? (e.terminal ? "-" : "(not ended)")),
