@@ -103,9 +103,10 @@ test(`gates on mutated bodies: pass only on a checked "success" (${RUNS.fuzzGate
       } else if (verdict === GateErrorCodes.rejected) {
         expect(FINAL.filter((s) => s !== "success")).toContain(status);
       } else if (verdict === GateErrorCodes.timeout) {
-        // A status that is not final: polled again (more than once) and never passed.
+        // A status that is not final never passes. (How often it was polled depends on how long one read
+        // of a huge mutated body takes against the 30 ms wait; the wait fuzz below checks re-polling.)
         expect(FINAL).not.toContain(status);
-        expect(o.calls).toBeGreaterThan(1);
+        expect(o.calls).toBeGreaterThanOrEqual(1);
       } else {
         throw new Error(`unexpected gate verdict ${verdict}`);
       }
