@@ -68,7 +68,10 @@ function readText(body: Chunks, maxBytes: number): Promise<string> {
   };
   const finish = () => {
     parts.push(decoder.end());
-    return parts.length === 1 ? (parts[0] as string) : parts.join("");
+    const text = parts.length === 1 ? (parts[0] as string) : parts.join("");
+    // The pieces are garbage now; do not let a listener closure that outlives the read keep them alive.
+    parts.length = 0;
+    return text;
   };
   if (!isEmitter(body)) {
     return (async () => {
@@ -92,7 +95,11 @@ function readText(body: Chunks, maxBytes: number): Promise<string> {
     };
     body.on("data", onData);
     body.once("error", fail);
-    body.once("end", () => resolve(finish()));
+    body.once("end", () => {
+      body.removeListener("data", onData);
+      body.removeListener("error", fail);
+      resolve(finish());
+    });
   });
 }
 
