@@ -108,7 +108,8 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
   const scrub = makeScrubber(credentials);
   const cleanId = (v: string | undefined) => (v === undefined ? undefined : oneLine(scrub(v), 128));
   const deadlineAt = Date.now() + policy.deadlineMs;
-  const baseHeaders = { "Content-Type": "application/json", Accept: "application/json", ...call.headers };
+  // A GET has no body, so no Content-Type; every header sent is signed (the gateway checks what is listed).
+  const baseHeaders = { Accept: "application/json", ...call.headers };
   let counted = 0;
 
   for (let n = 1; ; n++) {
