@@ -4,7 +4,7 @@
  * `getWorkflowExecution` and `getLatestWorkflowExecution` can never drift apart.
  */
 import type { RequestPolicy } from "./api/client";
-import { requestPolicy } from "./api/policy";
+import { requestPolicy } from "./config/policy";
 import { discoverProjectId } from "./api/projects";
 import { makeScrubber, type Scrubber } from "./api/redact";
 import type { ConnectionArgs, GateArgs, RequestArgs } from "./args";

@@ -5,6 +5,7 @@
  * contain a credential: they are built only from values that are not secret, and text that came from the
  * network is scrubbed by the caller before it reaches a constructor.
  */
+import type { SchemaViolation } from "../model/violations";
 
 /** Stable codes, one per error kind. */
 export const ErrorCodes = {
@@ -97,11 +98,7 @@ function formatApiMessage(d: ApiErrorDetails, hint?: string): string {
   return msg;
 }
 
-/** One schema violation: where (JSON pointer into the body) and what was expected. */
-export interface SchemaViolation {
-  pointer: string;
-  expected: string;
-}
+export type { SchemaViolation };
 
 /**
  * A 2xx body that is not the documented shape: not JSON, truncated, or failing the JSON Schema. The gate

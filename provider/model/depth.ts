@@ -4,7 +4,7 @@
  * state serialization overflow the stack on very deep values: such a body is refused at validation time
  * instead of producing a result that crashes whatever consumes it.
  */
-import type { SchemaViolation } from "../api/errors";
+import type { SchemaViolation } from "./violations";
 
 /** Deepest nesting accepted inside one payload value (the payload object itself is level 1). */
 export const MAX_PAYLOAD_DEPTH = 128;

@@ -5,7 +5,7 @@
  */
 import type AjvClass from "ajv";
 import type { SchemaObject, ValidateFunction } from "ajv";
-import type { SchemaViolation } from "../api/errors";
+import type { SchemaViolation } from "./violations";
 import { loadSchema, type SchemaDoc } from "./schemaFiles";
 import { payloadDepthViolations } from "./depth";
 import { isUtcTimeString } from "./time";

@@ -8,7 +8,7 @@
  * `LatestWorkflowExecution` the lookup rules of `getLatestWorkflowExecution`), so a resource can never
  * accept what the function behind it would reject. Their messages name the setting, never its value.
  */
-import { requestPolicy } from "../api/policy";
+import { requestPolicy } from "../config/policy";
 import { ConfigurationError, isConfigurationError } from "../api/errors";
 import { checkEndpoint } from "../config/endpoint";
 import { checkExecutionId, checkWorkflowId } from "../config/ids";

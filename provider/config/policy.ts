@@ -2,8 +2,8 @@
  * Turns the public request arguments (seconds, documented defaults) into the client's RequestPolicy.
  */
 import type { RequestArgs } from "../args";
-import { DEFAULT_POLICY, type RequestPolicy } from "./client";
-import { ConfigurationError } from "./errors";
+import { DEFAULT_POLICY, type RequestPolicy } from "../api/client";
+import { ConfigurationError } from "../api/errors";
 
 function positiveSeconds(v: unknown, name: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
