@@ -3,20 +3,13 @@
  * Pure functions of the execution's definition and its counters, so the same state is shown by the
  * execution endpoint and the list endpoint.
  */
-import type { EmulatorStatus, JsonObject, ScenarioExecution, ScenarioNode, ScenarioStage, TimeSpec } from "./scenario";
+import type { EmulatorStatus, ScenarioExecution, ScenarioNode, ScenarioStage } from "./scenario";
 
-/** The state of a structured run at one moment. */
-export interface ExecutionView {
-  status: EmulatorStatus;
-  beginTime?: TimeSpec;
-  endTime?: TimeSpec;
-  lastUpdateTime?: TimeSpec;
-  createdBy?: string;
-  headers?: JsonObject;
-  input?: JsonObject;
-  output?: JsonObject;
-  nodes: ScenarioNode[];
-}
+/** The state of a structured run at one moment: the scenario's body fields, with status and nodes settled. */
+export type ExecutionView = Pick<
+  ScenarioExecution,
+  "beginTime" | "endTime" | "lastUpdateTime" | "createdBy" | "headers" | "input" | "output"
+> & { status: EmulatorStatus; nodes: ScenarioNode[] };
 
 /** Counters that drive progress, measured since the emulator started (or was reset). */
 export interface ProgressClock {

@@ -4,9 +4,8 @@
  * the provider host (runtime.ts: the mapping). No Pulumi import here.
  */
 import type { GateMode, GetWorkflowExecutionArgs, WaitOptions } from "../args";
-import type { ExecutionStatus, NodeExecutionDetail, WorkflowExecution, WorkflowUrn } from "../model/types";
+import type { ExecutionStatus, WorkflowExecution, WorkflowUrn } from "../model/types";
 import { payloadsOf, withoutPayloads, type NodePayloads } from "./payloads";
-import type { JsonObject } from "../model/types";
 
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:WorkflowExecution`. Changing it orphans state. */
 export const WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:WorkflowExecution";
@@ -49,29 +48,13 @@ export const INPUT_KEYS = [
  * `urn` is every resource's own URN, so the parsed workflow URN is `urnParts`; node payloads live in
  * `nodePayloads` (so `nodes` can stay plain while the payloads are secret).
  */
-export interface WorkflowExecutionResourceOutputs {
-  workflowUrn: string;
+export type WorkflowExecutionResourceOutputs = Omit<WorkflowExecution, "workflowId" | "executionId" | "urn"> & {
   urnParts: WorkflowUrn;
-  status: ExecutionStatus;
-  terminal: boolean;
-  succeeded: boolean;
-  headers?: JsonObject;
-  input?: JsonObject;
-  output?: JsonObject;
-  beginTime?: string;
-  endTime?: string;
-  lastUpdateTime?: string;
-  durationMs?: number;
-  createdBy?: string;
-  /** Nodes without their payloads: names, statuses, errors, times. */
-  nodes: NodeExecutionDetail[];
-  /** Nodes whose latest execution failed, timed out or was cancelled (without payloads). */
-  failedNodes: NodeExecutionDetail[];
   /** Names of `failedNodes`, handy for stack outputs and CI. */
   failedNodeNames: string[];
-  /** The payloads of every node execution. */
+  /** The payloads of every node execution (`nodes` and `failedNodes` carry none). */
   nodePayloads: NodePayloads[];
-}
+};
 
 /** Output-only keys: passed as `undefined` props so the SDK creates their resolvers (pitfall P2). */
 export const OUTPUT_KEYS = [
