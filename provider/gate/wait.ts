@@ -4,12 +4,11 @@
  * tolerated up to a budget of consecutive errors; anything else (auth, not found, configuration) ends the
  * wait at once. The run's own outcome is never confused with these errors.
  */
-import { sleep } from "../api/abort";
-import { isFunctionGraphApiError, isResponseValidationError, isTransportError, TransportError } from "../api/errors";
+import { isFunctionGraphApiError, isResponseValidationError, isTransportError } from "../api/errors";
 import { isRetryableStatus } from "../api/retry";
 import type { WorkflowExecution } from "../model/types";
 import type { WaitPolicy } from "./options";
-import { pollDelayMs } from "./schedule";
+import { pollLoop } from "./pollLoop";
 
 export interface PollOutcome {
   execution: WorkflowExecution;
@@ -45,33 +44,13 @@ export async function poll(
     hooks.onRead(execution, 1, now() - started);
     return { execution, polls: 1 };
   }
-  const endAt = started + wait.timeoutMs;
-  let polls = 0;
-  let errors = 0;
-  let last: WorkflowExecution | undefined;
-  let lastError: unknown;
-  for (let k = 0; ; k++) {
-    try {
-      const execution = await read();
-      polls++;
-      errors = 0;
-      last = execution;
-      if (hooks.onRead(execution, polls, now() - started) || execution.terminal) break;
-    } catch (e) {
-      if (isTransportError(e) && e.kind === "aborted") throw e;
-      errors++;
-      lastError = e;
-      if (!isTransientReadError(e) || errors > wait.maxConsecutiveErrors) throw e;
-    }
-    const remaining = endAt - now();
-    if (remaining <= 0) break;
-    try {
-      await sleep(Math.min(pollDelayMs(k, wait, hooks.random), remaining), hooks.signal);
-    } catch {
-      throw new TransportError("aborted", { method: "GET", path: "(waiting)" }, polls, "cancelled by the caller while waiting");
-    }
-  }
-  // Only transient errors were seen until the wait ran out: report the last of them.
-  if (!last) throw lastError;
-  return { execution: last, polls, waitedMs: now() - started };
+  const outcome = await pollLoop(read, wait, {
+    done: (execution, polls, elapsedMs) => hooks.onRead(execution, polls, elapsedMs) === true || execution.terminal,
+    isTransient: isTransientReadError,
+    waitingFor: "waiting",
+    signal: hooks.signal,
+    random: hooks.random,
+    now,
+  });
+  return { execution: outcome.value, polls: outcome.reads, waitedMs: now() - started };
 }

@@ -3,11 +3,10 @@
  * that just triggered the workflow, or a run still being registered), on the same schedule and within the
  * same timeout as the wait for completion. Without a wait, the first empty scan is final.
  */
-import { sleep } from "../api/abort";
-import { isFunctionGraphApiError, isTransportError, TransportError } from "../api/errors";
+import { isFunctionGraphApiError, isTransportError } from "../api/errors";
 import { isRetryableStatus } from "../api/retry";
 import type { WaitPolicy } from "../gate/options";
-import { pollDelayMs } from "../gate/schedule";
+import { pollLoop } from "../gate/pollLoop";
 import type { LatestScan } from "./findLatest";
 
 /** Cancellation, clock and randomness (as for the execution wait), and a hook for log lines. */
@@ -39,31 +38,17 @@ function isTransientListError(e: unknown): boolean {
 
 /** Scans until a run is found or `wait.timeoutMs` passes; returns the last scan either way. */
 export async function awaitLatest(scan: () => Promise<LatestScan>, wait: WaitPolicy, hooks: AwaitHooks = {}): Promise<AwaitOutcome> {
-  const now = hooks.now ?? Date.now;
-  const started = now();
-  let errors = 0;
-  let lastError: unknown;
-  let last: LatestScan | undefined;
-  for (let k = 0, scans = 1; ; k++, scans++) {
-    try {
-      last = await scan();
-      errors = 0;
-      if (last.latest !== undefined) return { scan: last, waitedMs: now() - started, scans };
-      hooks.onEmpty?.(last, now() - started);
-    } catch (e) {
-      if (isTransportError(e) && e.kind === "aborted") throw e;
-      lastError = e;
-      if (!isTransientListError(e) || ++errors > wait.maxConsecutiveErrors) throw e;
-    }
-    const remaining = started + wait.timeoutMs - now();
-    if (remaining <= 0) {
-      if (last === undefined) throw lastError;
-      return { scan: last, waitedMs: now() - started, scans };
-    }
-    try {
-      await sleep(Math.min(pollDelayMs(k, wait, hooks.random), remaining), hooks.signal);
-    } catch {
-      throw new TransportError("aborted", { method: "GET", path: "(waiting for a run)" }, scans, "cancelled by the caller while waiting");
-    }
-  }
+  const outcome = await pollLoop(scan, wait, {
+    done(found, _reads, elapsedMs) {
+      if (found.latest !== undefined) return true;
+      hooks.onEmpty?.(found, elapsedMs);
+      return false;
+    },
+    isTransient: isTransientListError,
+    waitingFor: "waiting for a run",
+    signal: hooks.signal,
+    random: hooks.random,
+    now: hooks.now,
+  });
+  return { scan: outcome.value, waitedMs: outcome.elapsedMs, scans: outcome.attempts };
 }
