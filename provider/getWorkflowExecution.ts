@@ -19,10 +19,16 @@ export type { InternalContext } from "./prepare";
  * @throws FunctionGraphApiError, TransportError, ResponseValidationError when the read fails.
  * @throws WorkflowGateError (mode `enforce`) when the run does not pass the gate.
  */
-export async function getWorkflowExecution(
-  args: GetWorkflowExecutionArgs,
-  context: InternalContext = {},
-): Promise<WorkflowExecution> {
+export function getWorkflowExecution(args: GetWorkflowExecutionArgs, context: InternalContext = {}): Promise<WorkflowExecution> {
+  // Not an async function, to spare a promise layer per read; a bad argument still rejects, never throws.
+  try {
+    return readAndGate(args, context);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function readAndGate(args: GetWorkflowExecutionArgs, context: InternalContext): Promise<WorkflowExecution> {
   if (typeof args !== "object" || args === null) {
     throw new ConfigurationError("getWorkflowExecution needs an arguments object with workflowId and executionId");
   }
@@ -33,12 +39,14 @@ export async function getWorkflowExecution(
   }
   const call = prepareCall(args, context);
   const { settings, policy } = call;
-  let projectId: string | undefined;
-  const read = async () => {
-    projectId ??= await projectIdOf(call);
-    const ref = { endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: args.fullHistory };
+  let projectId = settings.projectId;
+  const readAs = (project: string) => {
+    const ref = { endpoint: settings.endpoint, projectId: project, workflowId, executionId, fullHistory: args.fullHistory };
     return readExecution(ref, settings.credentials, policy);
   };
+  // With the project ID known (the usual case) a read is the request itself, with no discovery step.
+  const read = () =>
+    projectId !== undefined ? readAs(projectId) : projectIdOf(call).then((found) => readAs((projectId = found)));
   return runGate(read, {
     policy: call.gate,
     onProgress: args.onProgress,

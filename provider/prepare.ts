@@ -25,7 +25,8 @@ export interface PreparedCall {
   gate: GatePolicy;
   policy: RequestPolicy;
   settings: ResolvedSettings;
-  /** Progress lines: the caller's logger, or pulumi.log inside a Pulumi program, else none. */
+  /** Progress lines: the caller's logger, or pulumi.log inside a Pulumi program, else none (and none for a
+   * plain read, which logs nothing). */
   logger?: GateLogger;
   /** Where warn-mode warnings go when there is no logger. */
   warn: (message: string) => void;
@@ -38,8 +39,10 @@ export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, conte
   const policy = requestPolicy(args, { ...context.policy, debug: context.debug ?? context.policy?.debug });
   const env = context.env ?? process.env;
   const settings = resolveSettings(args, context.config ?? ambientConfig(env), env);
-  const inPulumi = context.logger === undefined && insidePulumiProgram(env);
-  const logger = context.logger ?? (inPulumi ? ambientLogger() : undefined);
+  // Progress lines exist only while waiting, and warnings only when the gate decides: a plain read needs no
+  // logger, so it does not look for a Pulumi program either.
+  const logs = gate.wait !== undefined || gate.decides;
+  const logger = context.logger ?? (logs && insidePulumiProgram(env) ? ambientLogger() : undefined);
   return { gate, policy, settings, logger, warn: (m) => ambientLogger().warn(m), scrub: makeScrubber(settings.credentials) };
 }
 

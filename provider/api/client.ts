@@ -7,7 +7,7 @@
 import { type AbortCause, attemptSignal, sleep } from "./abort";
 import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type RequestSite } from "./errors";
 import { attempt, type AttemptResult, type FetchLike } from "./http";
-import { limiterFor } from "./limiter";
+import { type Limiter, limiterFor } from "./limiter";
 import { makeScrubber, oneLine } from "./redact";
 import { type BackoffPolicy, DEFAULT_BACKOFF, isRetryableStatus, nextDelayMs, parseRetryAfter } from "./retry";
 import { type Credentials, signRequest, urlEncode } from "./signer";
@@ -61,17 +61,41 @@ export interface ApiResult {
   attempts: number;
 }
 
-function buildUrl(call: ApiCall): { wire: string; signedPath: string; wirePath: string } {
-  const prefix = call.base.pathname.replace(/\/+$/, "");
+/** What every request to an endpoint needs of its URL, taken once per URL (URL getters such as `origin`
+ * rebuild their text on every access). */
+interface EndpointParts {
+  /** The URL's text when these parts were taken (a changed URL is taken apart again). */
+  href: string;
+  origin: string;
+  host: string;
+  /** Path prefix as on the wire (no trailing slash), and decoded for signing. */
+  prefix: string;
+  decodedPrefix: string;
+}
+
+const endpointParts = new WeakMap<URL, EndpointParts>();
+
+function partsOf(base: URL): EndpointParts {
+  let p = endpointParts.get(base);
+  if (p === undefined || p.href !== base.href) {
+    const prefix = base.pathname.replace(/\/+$/, "");
+    p = { href: base.href, origin: base.origin, host: base.host, prefix, decodedPrefix: decodeURIComponent(prefix) };
+    endpointParts.set(base, p);
+  }
+  return p;
+}
+
+function buildUrl(call: ApiCall, base: EndpointParts): { wire: string; signedPath: string; wirePath: string } {
+  const { prefix } = base;
   const wirePath = `${prefix}/${call.segments.map(urlEncode).join("/")}`;
-  const signedPath = `${decodeURIComponent(prefix)}/${call.segments.join("/")}`;
+  const signedPath = `${base.decodedPrefix}/${call.segments.join("/")}`;
   const query = call.query
     ? Object.keys(call.query)
         .sort()
         .map((k) => `${urlEncode(k)}=${urlEncode((call.query as Record<string, string>)[k] as string)}`)
         .join("&")
     : "";
-  return { wire: `${call.base.origin}${wirePath}${query ? `?${query}` : ""}`, signedPath, wirePath };
+  return { wire: `${base.origin}${wirePath}${query ? `?${query}` : ""}`, signedPath, wirePath };
 }
 
 function transportKind(failure: AttemptResult & { kind: "failure" }, cause: AbortCause | undefined) {
@@ -80,16 +104,16 @@ function transportKind(failure: AttemptResult & { kind: "failure" }, cause: Abor
   return "network" as const;
 }
 
+/** Printable ASCII without spaces, at most 128 characters: what `oneLine(…, 128)` leaves unchanged. */
+const TOKEN = /^[\x21-\x7e]{1,128}$/;
+
 /** Attempts of one call at most, whatever the server asks: server-directed retries are not counted
  * against `maxRetries`, so this bounds them (the deadline bounds them too). */
 export const MAX_ATTEMPTS = 50;
 
 /** Waits for a connection slot under the deadline and the caller's signal only: time spent queueing
  * locally must not eat into the attempt's own timeout, or a queued request would be cut off mid-answer. */
-async function acquireSlot(call: ApiCall, policy: RequestPolicy, deadlineAt: number, site: RequestSite, n: number) {
-  const limiter = limiterFor(call.base.host, policy.maxConcurrency);
-  const free = limiter.tryAcquire();
-  if (free) return free;
+async function queueForSlot(limiter: Limiter, policy: RequestPolicy, deadlineAt: number, site: RequestSite, n: number) {
   const queue = attemptSignal(Number.MAX_SAFE_INTEGER, deadlineAt, policy.signal);
   try {
     return await limiter.acquire(queue.signal);
@@ -103,10 +127,16 @@ async function acquireSlot(call: ApiCall, policy: RequestPolicy, deadlineAt: num
 
 /** Performs one API call with retries. */
 export async function callApi(call: ApiCall, credentials: Credentials, policy: RequestPolicy): Promise<ApiResult> {
-  const { wire, signedPath, wirePath } = buildUrl(call);
+  const base = partsOf(call.base);
+  const { wire, signedPath, wirePath } = buildUrl(call, base);
   const site: RequestSite = { method: call.method, path: wirePath };
   const scrub = makeScrubber(credentials);
-  const cleanId = (v: string | undefined) => (v === undefined ? undefined : oneLine(scrub(v), 128));
+  // Request IDs are normally short tokens: those skip the flattening (which only changes other text).
+  const cleanId = (v: string | undefined) => {
+    if (v === undefined) return undefined;
+    const scrubbed = scrub(v);
+    return TOKEN.test(scrubbed) ? scrubbed : oneLine(scrubbed, 128);
+  };
   const deadlineAt = Date.now() + policy.deadlineMs;
   // A GET has no body, so no Content-Type; every header sent is signed (the gateway checks what is listed).
   const baseHeaders = { Accept: "application/json", ...call.headers };
@@ -114,13 +144,15 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
 
   for (let n = 1; ; n++) {
     if (policy.signal?.aborted) throw new TransportError("aborted", site, n - 1, "cancelled by the caller");
-    const release = await acquireSlot(call, policy, deadlineAt, site, n);
+    // A free slot is taken synchronously: no promise on the common path.
+    const limiter = limiterFor(base.host, policy.maxConcurrency);
+    const release = limiter.tryAcquire() ?? (await queueForSlot(limiter, policy, deadlineAt, site, n));
     const guard = attemptSignal(policy.attemptTimeoutMs, deadlineAt, policy.signal);
     const started = Date.now();
     let result: AttemptResult;
     try {
       const signed = signRequest(
-        { method: call.method, host: call.base.host, path: signedPath, query: call.query, headers: baseHeaders },
+        { method: call.method, host: base.host, path: signedPath, query: call.query, headers: baseHeaders },
         credentials,
         policy.now?.() ?? new Date(),
       );

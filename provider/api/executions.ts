@@ -20,18 +20,16 @@ export interface ExecutionRef {
 }
 
 /** Reads one execution (with retries per `policy`). */
-export async function readExecution(
-  ref: ExecutionRef,
-  credentials: Credentials,
-  policy: RequestPolicy,
-): Promise<WorkflowExecution> {
+export function readExecution(ref: ExecutionRef, credentials: Credentials, policy: RequestPolicy): Promise<WorkflowExecution> {
   const headers: Record<string, string> = { "X-Project-Id": ref.projectId };
   if (ref.fullHistory !== undefined) headers["X-Get-Workflow-Full-History-Data"] = String(ref.fullHistory);
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions", ref.executionId];
-  const res = await callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy);
-  const execution = toWorkflowExecution(res.body as ExecutionBody);
-  checkIdentity(ref, execution, res.requestId, segments);
-  return scrubNodeErrors(execution, makeScrubber(credentials));
+  // A `then` rather than an async function: one promise layer less on every read.
+  return callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy).then((res) => {
+    const execution = toWorkflowExecution(res.body as ExecutionBody);
+    checkIdentity(ref, execution, res.requestId, segments);
+    return scrubNodeErrors(execution, makeScrubber(credentials));
+  });
 }
 
 /**

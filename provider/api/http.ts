@@ -7,6 +7,7 @@
  */
 import nodeFetch from "node-fetch";
 import { StringDecoder } from "node:string_decoder";
+import type { SignalLike } from "./signal";
 
 /** The subset of a fetch implementation the client needs (node-fetch 2 by default; injectable). */
 export type FetchLike = (
@@ -15,7 +16,7 @@ export type FetchLike = (
     method: string;
     headers: Record<string, string>;
     redirect: "manual";
-    signal: AbortSignal;
+    signal: SignalLike;
     size: number;
     compress: boolean;
   },
@@ -30,7 +31,7 @@ export interface AttemptInput {
   url: string;
   method: string;
   headers: Record<string, string>;
-  signal: AbortSignal;
+  signal: SignalLike;
   maxBytes: number;
   fetch?: FetchLike;
 }

@@ -2,9 +2,11 @@
  * A process-wide cap on concurrent requests per endpoint host, so that a burst of reads (many resources
  * in one program, a CI matrix) queues locally instead of tripping the gateway's throttling (APIGW.0308).
  */
+import type { SignalLike } from "./signal";
+
 export const DEFAULT_MAX_CONCURRENCY = 8;
 
-class Semaphore {
+export class Limiter {
   private active = 0;
   private readonly queue: Array<() => void> = [];
   constructor(public limit: number) {}
@@ -23,7 +25,7 @@ class Semaphore {
   }
 
   /** Waits for a slot; rejects if the signal fires first (the slot is then not taken). */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: SignalLike): Promise<() => void> {
     return new Promise((resolve, reject) => {
       const grant = () => {
         signal?.removeEventListener("abort", onAbort);
@@ -49,13 +51,13 @@ class Semaphore {
   }
 }
 
-const semaphores = new Map<string, Semaphore>();
+const semaphores = new Map<string, Limiter>();
 
 /** The shared semaphore of a host; `limit` (when given) updates it for later acquisitions. */
-export function limiterFor(host: string, limit?: number): Semaphore {
+export function limiterFor(host: string, limit?: number): Limiter {
   let s = semaphores.get(host);
   if (!s) {
-    s = new Semaphore(limit ?? DEFAULT_MAX_CONCURRENCY);
+    s = new Limiter(limit ?? DEFAULT_MAX_CONCURRENCY);
     semaphores.set(host, s);
   } else if (limit !== undefined) {
     s.limit = limit;

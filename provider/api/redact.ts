@@ -9,13 +9,20 @@ export const REDACTED = "[redacted]";
 
 export type Scrubber = (text: string) => string;
 
-export function makeScrubber(credentials: Credentials | undefined): Scrubber {
-  const secrets = [credentials?.securityToken, credentials?.secretKey, credentials?.accessKey]
+/** Longest first, so a secret that contains another is replaced whole. */
+function secretsOf(credentials: Credentials | undefined): string[] {
+  return [credentials?.securityToken, credentials?.secretKey, credentials?.accessKey]
     .filter((s): s is string => typeof s === "string" && s.length >= 4)
     .sort((a, b) => b.length - a.length);
+}
+
+/** A scrubber for these credentials; the list of secrets is built on first use (most calls never scrub). */
+export function makeScrubber(credentials: Credentials | undefined): Scrubber {
+  let secrets: string[] | undefined;
   return (text) => {
+    secrets ??= secretsOf(credentials);
     let out = text;
-    for (const s of secrets) out = out.split(s).join(REDACTED);
+    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return out;
   };
 }

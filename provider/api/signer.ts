@@ -56,7 +56,9 @@ export function urlEncode(value: string): string {
 
 /** `YYYYMMDDTHHmmssZ` in UTC, the X-Sdk-Date format. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  const iso = date.toISOString(); // 2024-05-06T07:08:09.123Z (RangeError for an invalid date)
+  if (iso.length !== 24) return iso.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z"); // years beyond 9999
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /** Parses an X-Sdk-Date value (`YYYYMMDDTHHmmssZ`); undefined when malformed. */
@@ -69,8 +71,10 @@ export function parseSdkDate(value: string): Date | undefined {
 }
 
 /** Each decoded segment encoded once, joined with `/`, always ending in `/`. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 export function canonicalUri(decodedPath: string): string {
-  const uri = decodedPath.split("/").map(urlEncode).join("/");
+  const uri = PLAIN_PATH.test(decodedPath) ? decodedPath : decodedPath.split("/").map(urlEncode).join("/");
   return uri.endsWith("/") ? uri : uri + "/";
 }
 
@@ -88,17 +92,21 @@ export function canonicalQuery(query: SignableRequest["query"]): string {
 
 /** Lowercased names in code-unit order; values verbatim. Returns the block and the SignedHeaders list. */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): { block: string; signed: string } {
-  const entries = Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v] as const);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    block: entries.map(([k, v]) => `${k}:${v}\n`).join(""),
-    signed: entries.map(([k]) => k).join(";"),
-  };
+  const names: Array<[string, string]> = [];
+  for (const k of Object.keys(headers)) names.push([k.toLowerCase(), k]);
+  names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let block = "";
+  let signed = "";
+  for (const [lower, k] of names) {
+    block += `${lower}:${headers[k] as string}\n`;
+    signed = signed === "" ? lower : `${signed};${lower}`;
+  }
+  return { block, signed };
 }
 
 /** `X-Sdk-Content-Sha256` verbatim if present, else lowercase hex SHA-256 of the body bytes. */
 export function payloadHash(headers: Readonly<Record<string, string>>, body?: string | Uint8Array): string {
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === "x-sdk-content-sha256") return v;
+  for (const k of Object.keys(headers)) if (k.toLowerCase() === "x-sdk-content-sha256") return headers[k] as string;
   if (body === undefined || body.length === 0) return EMPTY_PAYLOAD_SHA256;
   return createHash("sha256").update(body).digest("hex");
 }
@@ -113,19 +121,12 @@ export function canonicalRequest(req: SignableRequest, headers: Readonly<Record<
   signedHeaders: string;
 } {
   const { block, signed } = canonicalHeaders(headers);
-  const text = [
-    req.method.toUpperCase(),
-    canonicalUri(req.path),
-    canonicalQuery(req.query),
-    block,
-    signed,
-    payloadHash(headers, req.body),
-  ].join("\n");
+  const text = `${req.method.toUpperCase()}\n${canonicalUri(req.path)}\n${canonicalQuery(req.query)}\n${block}\n${signed}\n${payloadHash(headers, req.body)}`;
   return { text, signedHeaders: signed };
 }
 
 export function stringToSign(sdkDate: string, canonicalRequestText: string): string {
-  return [ALGORITHM, sdkDate, sha256Hex(canonicalRequestText)].join("\n");
+  return `${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequestText)}`;
 }
 
 export function signature(secretKey: string, stringToSignText: string): string {

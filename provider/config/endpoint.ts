@@ -10,11 +10,28 @@ export function isLoopbackHost(hostname: string): boolean {
   return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
+/**
+ * Endpoints already checked, by their text. A process talks to a handful of endpoints, yet every call
+ * resolves its settings afresh; parsing a URL is the dearest step of that, so a good one is parsed once.
+ * The URLs are shared: nothing may modify a resolved endpoint.
+ */
+const checked = new Map<string, URL>();
+const MAX_CHECKED = 64;
+
 /** Parses and checks an endpoint; returns it without a trailing slash. */
 export function checkEndpoint(value: unknown, setting: string): URL {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) {
     throw new ConfigurationError(`${setting} must be a non-empty URL of at most 2048 characters`, setting);
   }
+  const known = checked.get(value);
+  if (known !== undefined) return known;
+  const url = parseEndpoint(value, setting);
+  if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value as string);
+  checked.set(value, url);
+  return url;
+}
+
+function parseEndpoint(value: string, setting: string): URL {
   let url: URL;
   try {
     url = new URL(value);

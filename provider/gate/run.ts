@@ -24,7 +24,16 @@ export interface GateRun {
   scrub?: (text: string) => string;
 }
 
-export async function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
+/**
+ * A plain read (nothing to wait for, check or report) is the read itself: no polling machinery, no extra
+ * promise layers, so the common "just read it" call costs what the request costs.
+ */
+export function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
+  if (!run.policy.decides && run.policy.wait === undefined && run.onProgress === undefined) return read();
+  return gate(read, run);
+}
+
+async function gate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
   const now = run.now ?? Date.now;
   const { policy } = run;
   const scrub = run.scrub ?? ((text: string) => text);

@@ -1,5 +1,6 @@
 /** Resolution order and checks of credentials, region, project and endpoint; no value ever in a message. */
 import { resolveSettings } from "../../provider/config/settings";
+import { checkEndpoint } from "../../provider/config/endpoint";
 import { isConfigurationError } from "../../provider/api/errors";
 import type { ConfigSource } from "../../provider/context";
 
@@ -103,5 +104,23 @@ describe("region, project and endpoint", () => {
   });
   test.each(["a/b", "p?x", "", "x".repeat(65), "p\nq"])("project ID %j is refused", (projectId) => {
     expectConfigError(() => resolveSettings({ ...creds, region: "cn-north-4", projectId }, undefined, {}), "projectId", /malformed/);
+  });
+});
+
+describe("checkEndpoint's cache", () => {
+  test("the same text gives the same checked URL; a bad text fails every time, naming the setting", () => {
+    const a = checkEndpoint("http://127.0.0.1:9123/prefix/", "endpoint");
+    expect(checkEndpoint("http://127.0.0.1:9123/prefix/", "iamEndpoint")).toBe(a);
+    expect(a.href).toBe("http://127.0.0.1:9123/prefix");
+    for (let i = 0; i < 2; i++) {
+      expectConfigError(() => checkEndpoint("http://example.com", "iamEndpoint"), "iamEndpoint", /plain http/);
+    }
+  });
+
+  test("past its bound (64 texts), endpoints are still parsed and checked correctly", () => {
+    for (let port = 10_000; port < 10_200; port++) {
+      expect(checkEndpoint(`http://127.0.0.1:${port}`, "endpoint").port).toBe(String(port));
+    }
+    expect(checkEndpoint("http://127.0.0.1:10000", "endpoint").port).toBe("10000");
   });
 });
