@@ -194,7 +194,7 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
       if (status >= 300 && status < 400) {
         throw new TransportError("redirect", site, n, `HTTP ${status} redirect refused: signed requests are never redirected`);
       }
-      const parsed = parseErrorBody(result.text, scrub);
+      const parsed = parseErrorBody(result.takeText(), scrub);
       retryAfterMs = parseRetryAfter(result.header("retry-after"), Date.now());
       const details: ApiErrorDetails = {
         ...site,

@@ -37,7 +37,14 @@ export interface AttemptInput {
 }
 
 export type AttemptResult =
-  | { kind: "response"; status: number; header(name: string): string | undefined; text: string }
+  | {
+      kind: "response";
+      status: number;
+      header(name: string): string | undefined;
+      /** The body, handed over once: a second call returns "". Whoever parses it holds the only reference,
+       * so a 7 MB text can be collected while the parsed value is validated and mapped. */
+      takeText(): string;
+    }
   | { kind: "failure"; failure: "network" | "body-too-large" | "abort"; detail: string; cause: unknown };
 
 class BodyTooLarge extends Error {}
@@ -121,7 +128,13 @@ export async function attempt(input: AttemptInput): Promise<AttemptResult> {
       return { kind: "failure", failure: "body-too-large", detail: `response declares ${declared} bytes`, cause: undefined };
     }
     const text = await readText(res.body, input.maxBytes);
-    return { kind: "response", status: res.status, header: (name) => res.headers.get(name) ?? undefined, text };
+    let body: string | undefined = text;
+    const takeText = () => {
+      const t = body ?? "";
+      body = undefined;
+      return t;
+    };
+    return { kind: "response", status: res.status, header: (name) => res.headers.get(name) ?? undefined, takeText };
   } catch (e) {
     const err = e as { type?: string; name?: string };
     if (e instanceof BodyTooLarge) return { kind: "failure", failure: "body-too-large", detail: e.message, cause: undefined };

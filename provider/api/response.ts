@@ -19,7 +19,21 @@ export function readBody(
   scrub: Scrubber,
   requestId: string | undefined,
 ) {
-  const { text } = res;
+  // Parsed in its own frame: once it returns, nothing references the text (up to 7 MB) any more.
+  const body = parseJson(site, status, res, scrub, requestId);
+  const violations = validateBody(call.kind, body);
+  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId }, violations);
+  return { body, requestId };
+}
+
+function parseJson(
+  site: RequestSite,
+  status: number,
+  res: AttemptResult & { kind: "response" },
+  scrub: Scrubber,
+  requestId: string | undefined,
+): unknown {
+  const text = res.takeText();
   // Only computed on failure: scrubbing and flattening a 7 MB body on every success would cost ~12 ms.
   const snippet = () => oneLine(scrub(text), 200);
   const fail = (summary: string, pointer = "", expected = "a JSON document") =>
@@ -28,16 +42,11 @@ export function readBody(
   if (type !== undefined && !JSON_TYPE.test(type)) {
     throw fail(`HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet(), 80))})`);
   }
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
     if (text.trim() === "") throw fail(`HTTP ${status} with an empty body`);
     const why = e instanceof RangeError ? "is nested too deeply to parse" : "is not valid JSON (truncated?)";
     throw fail(`HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet(), 120))}`);
   }
-  const violations = validateBody(call.kind, body);
-  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId }, violations);
-  return { body, requestId };
 }
-

@@ -35,3 +35,13 @@ test("segments are encoded once under the endpoint's path prefix; a URL changed 
   // A request ID with control characters is flattened to one line before it reaches results and errors.
   expect(first.requestId).toBe("rq 1 two");
 });
+
+test("an attempt hands its body over once, so the caller holds the only reference to it", async () => {
+  const { attempt } = await import("../../provider/api/http");
+  const { LightSignal } = await import("../../provider/api/signal");
+  const rec = recorder();
+  const r = await attempt({ url: "http://127.0.0.1:9/x", method: "GET", headers: {}, signal: new LightSignal(), maxBytes: 1024, fetch: rec.fetch });
+  if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+  expect(r.takeText()).toBe('{"projects":[{"id":"p1","name":"cn-north-4"}]}');
+  expect(r.takeText()).toBe("");
+});
