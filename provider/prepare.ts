@@ -36,7 +36,8 @@ export interface PreparedCall {
 
 export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, context: InternalContext): PreparedCall {
   const gate = normalizeGate(args);
-  const policy = requestPolicy(args, { ...context.policy, debug: context.debug ?? context.policy?.debug });
+  const extra = context.policy === undefined && context.debug === undefined ? undefined : { ...context.policy, debug: context.debug ?? context.policy?.debug };
+  const policy = requestPolicy(args, extra);
   const env = context.env ?? process.env;
   const settings = resolveSettings(args, context.config ?? ambientConfig(env), env);
   // Progress lines exist only while waiting, and warnings only when the gate decides: a plain read needs no

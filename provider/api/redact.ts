@@ -16,10 +16,21 @@ function secretsOf(credentials: Credentials | undefined): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** A scrubber for these credentials; the list of secrets is built on first use (most calls never scrub). */
+/** Whether `text` contains `secret` (a credential too short to be one is ignored, as in secretsOf). */
+function contains(text: string, secret: string | undefined): boolean {
+  return typeof secret === "string" && secret.length >= 4 && text.includes(secret);
+}
+
+/**
+ * A scrubber for these credentials. Almost all text contains none of them: that case costs three
+ * substring searches and allocates nothing; the ordered list of secrets is built only when one is found.
+ */
 export function makeScrubber(credentials: Credentials | undefined): Scrubber {
   let secrets: string[] | undefined;
   return (text) => {
+    if (!contains(text, credentials?.securityToken) && !contains(text, credentials?.secretKey) && !contains(text, credentials?.accessKey)) {
+      return text;
+    }
     secrets ??= secretsOf(credentials);
     let out = text;
     for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);

@@ -90,23 +90,58 @@ export function canonicalQuery(query: SignableRequest["query"]): string {
   return pairs.join("&");
 }
 
+/** The canonical order of one set of header names: computed once per set (a client sends the same few). */
+interface HeaderLayout {
+  /** Original names, in canonical order. */
+  keys: string[];
+  /** The same, lowercased. */
+  lower: string[];
+  /** `SignedHeaders`: the lowercased names joined by `;`. */
+  signed: string;
+  /** Original name of `X-Sdk-Content-Sha256` (any case), if present. */
+  contentSha?: string;
+}
+
+const layouts = new Map<string, HeaderLayout>();
+const MAX_LAYOUTS = 64;
+
+function byLowerName(a: [string, string], b: [string, string]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+function layoutOf(headers: Readonly<Record<string, string>>): HeaderLayout {
+  const names = Object.keys(headers);
+  // JSON keeps the key unambiguous whatever characters the names contain.
+  const id = JSON.stringify(names);
+  let layout = layouts.get(id);
+  if (layout === undefined) {
+    const pairs = names.map((k) => [k.toLowerCase(), k] as [string, string]).sort(byLowerName);
+    const lower = pairs.map(([l]) => l);
+    layout = { keys: pairs.map(([, k]) => k), lower, signed: lower.join(";"), contentSha: pairs.find(([l]) => l === "x-sdk-content-sha256")?.[1] };
+    if (layouts.size >= MAX_LAYOUTS) layouts.delete(layouts.keys().next().value as string);
+    layouts.set(id, layout);
+  }
+  return layout;
+}
+
 /** Lowercased names in code-unit order; values verbatim. Returns the block and the SignedHeaders list. */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): { block: string; signed: string } {
-  const names: Array<[string, string]> = [];
-  for (const k of Object.keys(headers)) names.push([k.toLowerCase(), k]);
-  names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return blockOf(headers, layoutOf(headers));
+}
+
+function blockOf(headers: Readonly<Record<string, string>>, { keys, lower, signed }: HeaderLayout): { block: string; signed: string } {
   let block = "";
-  let signed = "";
-  for (const [lower, k] of names) {
-    block += `${lower}:${headers[k] as string}\n`;
-    signed = signed === "" ? lower : `${signed};${lower}`;
-  }
+  for (let i = 0; i < keys.length; i++) block += `${lower[i] as string}:${headers[keys[i] as string] as string}\n`;
   return { block, signed };
 }
 
 /** `X-Sdk-Content-Sha256` verbatim if present, else lowercase hex SHA-256 of the body bytes. */
 export function payloadHash(headers: Readonly<Record<string, string>>, body?: string | Uint8Array): string {
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === "x-sdk-content-sha256") return headers[k] as string;
+  return hashOf(headers, layoutOf(headers), body);
+}
+
+function hashOf(headers: Readonly<Record<string, string>>, layout: HeaderLayout, body?: string | Uint8Array): string {
+  if (layout.contentSha !== undefined) return headers[layout.contentSha] as string;
   if (body === undefined || body.length === 0) return EMPTY_PAYLOAD_SHA256;
   return createHash("sha256").update(body).digest("hex");
 }
@@ -120,8 +155,10 @@ export function canonicalRequest(req: SignableRequest, headers: Readonly<Record<
   text: string;
   signedHeaders: string;
 } {
-  const { block, signed } = canonicalHeaders(headers);
-  const text = `${req.method.toUpperCase()}\n${canonicalUri(req.path)}\n${canonicalQuery(req.query)}\n${block}\n${signed}\n${payloadHash(headers, req.body)}`;
+  const layout = layoutOf(headers);
+  const { block, signed } = blockOf(headers, layout);
+  const hash = hashOf(headers, layout, req.body);
+  const text = `${req.method.toUpperCase()}\n${canonicalUri(req.path)}\n${canonicalQuery(req.query)}\n${block}\n${signed}\n${hash}`;
   return { text, signedHeaders: signed };
 }
 

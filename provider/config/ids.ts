@@ -14,10 +14,13 @@ export function checkId(value: unknown, setting: string, maxLength: number): str
   if (typeof value !== "string") {
     throw new ConfigurationError(`${setting} must be a string (got ${value === null ? "null" : typeof value})`, setting);
   }
-  const length = [...value].length;
-  if (length === 0) throw new ConfigurationError(`${setting} is empty`, setting);
-  if (length > maxLength) {
-    throw new ConfigurationError(`${setting} is ${length} characters long; at most ${maxLength} are allowed`, setting);
+  if (value.length === 0) throw new ConfigurationError(`${setting} is empty`, setting);
+  // Characters are counted only when the UTF-16 length could exceed the limit (never for usual IDs).
+  if (value.length > maxLength) {
+    const length = [...value].length;
+    if (length > maxLength) {
+      throw new ConfigurationError(`${setting} is ${length} characters long; at most ${maxLength} are allowed`, setting);
+    }
   }
   if (value === "." || value === "..") {
     throw new ConfigurationError(`${setting} must not be "." or ".."`, setting);

@@ -12,7 +12,19 @@ function positiveSeconds(v: unknown, name: string): number {
   return Math.round(v * 1000);
 }
 
+/** The policy of a call that sets nothing: shared, so a plain read builds no policy object. */
+const DEFAULTS: RequestPolicy = Object.freeze({ ...DEFAULT_POLICY });
+
 export function requestPolicy(args: RequestArgs, extra?: Partial<RequestPolicy>): RequestPolicy {
+  if (
+    extra === undefined &&
+    args.signal === undefined &&
+    args.requestTimeoutSeconds === undefined &&
+    args.deadlineSeconds === undefined &&
+    args.maxRetries === undefined
+  ) {
+    return DEFAULTS;
+  }
   const policy: RequestPolicy = { ...DEFAULT_POLICY, ...extra, signal: args.signal ?? extra?.signal };
   if (args.requestTimeoutSeconds !== undefined) {
     policy.attemptTimeoutMs = positiveSeconds(args.requestTimeoutSeconds, "requestTimeoutSeconds");
