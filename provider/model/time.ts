@@ -23,13 +23,27 @@ function isLeapYear(y: number): boolean {
  * which `Date.parse` silently turns into 2021-03-02; a gate must not decide on a shifted time.
  */
 export function isUtcTimeString(s: string): boolean {
+  return s === "" || (UTC_TIME_RE.test(s) && isRealTime(s));
+}
+
+/** Value of the two digits at `i` (no check: the caller knows they are digits). */
+function twoDigits(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+}
+
+/**
+ * The calendar half of `isUtcTimeString`, for a string whose shape UTC_TIME_PATTERN has already accepted
+ * (or `""`): the day exists in its month and the time parses. The `fgs-utc-time` format uses it because
+ * the schema checks the pattern first; on any other string the result is meaningless (never unsafe:
+ * the pattern still has to pass).
+ */
+export function isRealTime(s: string): boolean {
   if (s === "") return true;
-  if (!UTC_TIME_RE.test(s)) return false;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
   const max = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  return day <= max && !Number.isNaN(Date.parse(s));
+  return max !== undefined && day <= max && !Number.isNaN(Date.parse(s));
 }
 
 /**

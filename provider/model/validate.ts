@@ -8,7 +8,7 @@ import type { SchemaObject, ValidateFunction } from "ajv";
 import type { SchemaViolation } from "./violations";
 import { loadSchema, type SchemaDoc } from "./schemaFiles";
 import { payloadDepthViolations } from "./depth";
-import { isUtcTimeString } from "./time";
+import { isRealTime } from "./time";
 import { toViolations, type SchemaNode } from "./violations";
 
 /** Which documented body a value is checked against. */
@@ -49,7 +49,8 @@ function getAjv(): AjvClass {
     // tests/model/schemas.test.ts does that check once instead. Strict mode still rejects unknown keywords.
     validateSchema: false,
   });
-  instance.addFormat("fgs-utc-time", { type: "string", validate: isUtcTimeString });
+  // The utcTime schema checks its pattern before this format, so the format only adds the calendar check.
+  instance.addFormat("fgs-utc-time", { type: "string", validate: isRealTime });
   common = loadSchema(COMMON_FILE);
   instance.addSchema(common as SchemaObject);
   ajv = instance;

@@ -83,6 +83,14 @@ describe("types and lengths", () => {
     expect(violationsAfter((b) => (b[key] = value))).toEqual([{ pointer: `/${key}`, expected }]);
   });
 
+  it("rejects an over-long time by its shape (the pattern bounds a time to 35 characters)", () => {
+    const title = "an ISO-8601 UTC time such as 2021-01-01T00:00:00Z (fractional seconds and ±hh:mm offsets allowed) or an empty string";
+    for (const value of ["2021-01-01T00:00:00.1234567890Z", `2021-01-01T00:00:00Z${" ".repeat(100_000)}`, "9".repeat(100_000)]) {
+      expect(violationsAfter((b) => (b.begin_time = value))).toEqual([{ pointer: "/begin_time", expected: title }]);
+    }
+    expect(violationsAfter((b) => (b.begin_time = "2021-01-01T00:00:00.123456789+08:00"))).toEqual([]);
+  });
+
   it("accepts a 512-character workflow_id (the path limit, wider than the body's documented 64)", () => {
     expect(violationsAfter((b) => (b.workflow_id = "w".repeat(512)))).toEqual([]);
   });

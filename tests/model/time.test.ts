@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import commonSchema from "../../schema/common.schema.json";
 import { toWorkflowExecution } from "../../provider/model/map";
-import { isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
+import { isRealTime, isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
 import { validateBody } from "../../provider/model/validate";
 import { exampleLoose } from "./helpers";
 
@@ -112,4 +112,16 @@ describe("millisToIso", () => {
       { numRuns: 2000 },
     );
   });
+});
+
+test("on strings of the pattern's shape, the format's calendar check agrees with isUtcTimeString", () => {
+  const d2 = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+  const shaped = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), d2(31), d2(23), d2(59), d2(59), fc.constantFrom("", ".5", ".123456789"), fc.constantFrom("Z", "+08:00", "-23:59"))
+    .map(([y, m, d, h, mi, s, f, z]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${d}T${h}:${mi}:${s}${f}${z}`)
+    .filter((s) => new RegExp(UTC_TIME_PATTERN).test(s));
+  fc.assert(fc.property(shaped, (s) => isRealTime(s) === isUtcTimeString(s)), { numRuns: 2000 });
+  expect(isRealTime("2021-02-29T00:00:00Z")).toBe(false);
+  expect(isRealTime("2024-02-29T00:00:00Z")).toBe(true);
+  expect(isRealTime("")).toBe(true);
 });
