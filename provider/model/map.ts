@@ -6,7 +6,7 @@
  */
 import type { ExecutionBody, NodeExecutionBody, NodeExecutionDetailBody } from "./bodies";
 import { renderErrorMessage } from "./errorText";
-import { millisToIso, utcTimeToMillis } from "./time";
+import { isoOfApiTime, millisToIso, utcTimeToMillis } from "./time";
 import { FAILED_NODE_STATUSES, isFinalStatus } from "./types";
 import type { JsonObject, NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 import { parseWorkflowUrn } from "./urn";
@@ -97,9 +97,9 @@ export function toWorkflowExecution(body: ExecutionBody): WorkflowExecution {
   const begin = utcTimeToMillis(body.begin_time);
   const end = utcTimeToMillis(body.end_time);
   const updated = utcTimeToMillis(body.last_update_time);
-  if (begin !== undefined) out.beginTime = millisToIso(begin);
-  if (end !== undefined) out.endTime = millisToIso(end);
-  if (updated !== undefined) out.lastUpdateTime = millisToIso(updated);
+  if (begin !== undefined) out.beginTime = isoOfApiTime(body.begin_time as string, begin);
+  if (end !== undefined) out.endTime = isoOfApiTime(body.end_time as string, end);
+  if (updated !== undefined) out.lastUpdateTime = isoOfApiTime(body.last_update_time as string, updated);
   if (begin !== undefined && end !== undefined && end >= begin) out.durationMs = end - begin;
   if (body.created_by) out.createdBy = body.created_by;
   const nodes: NodeExecutionDetail[] = [];

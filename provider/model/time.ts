@@ -58,6 +58,17 @@ export function utcTimeToMillis(s: string | undefined): number | undefined {
   return ms;
 }
 
+/**
+ * `toISOString()` text of a validated API time, given its epoch milliseconds. A time the API already wrote
+ * in that form (`…:ssZ` or `…:ss.sssZ` in UTC, the usual case) is reused as it is, or completed with
+ * `.000Z`, without formatting the number again.
+ */
+export function isoOfApiTime(text: string, ms: number): string {
+  if (text.length === 24 && text.charCodeAt(19) === 46 /* . */ && text.charCodeAt(23) === 90 /* Z */ && ms >= 0 && ms < FAST_LIMIT_MS) return text;
+  if (text.length === 20 && text.charCodeAt(19) === 90 /* Z */ && ms >= 0 && ms < FAST_LIMIT_MS) return `${text.slice(0, 19)}.000Z`;
+  return millisToIso(ms);
+}
+
 const DAY_MS = 86_400_000;
 /** 10000-01-01T00:00:00Z: from here on `toISOString` uses the six-digit `+yyyyyy` form, so the fast path stops. */
 const FAST_LIMIT_MS = 253_402_300_800_000;

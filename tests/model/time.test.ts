@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import commonSchema from "../../schema/common.schema.json";
 import { toWorkflowExecution } from "../../provider/model/map";
-import { isRealTime, isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
+import { isoOfApiTime, isRealTime, isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
 import { validateBody } from "../../provider/model/validate";
 import { exampleLoose } from "./helpers";
 
@@ -124,4 +124,25 @@ test("on strings of the pattern's shape, the format's calendar check agrees with
   expect(isRealTime("2021-02-29T00:00:00Z")).toBe(false);
   expect(isRealTime("2024-02-29T00:00:00Z")).toBe(true);
   expect(isRealTime("")).toBe(true);
+});
+
+test("isoOfApiTime gives toISOString's text for every valid API time, reusing the API's text when it already is", () => {
+  const apiTime = fc
+    .tuple(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }), fc.constantFrom("", ".5", ".123", ".123456789"), fc.constantFrom("Z", "+08:00", "-05:30"))
+    .map(([ms, fraction, zone]) => {
+      const iso = new Date(ms).toISOString();
+      if (iso.length !== 24) return undefined;
+      return `${iso.slice(0, 19)}${fraction}${zone}`;
+    })
+    .filter((s): s is string => s !== undefined && isUtcTimeString(s));
+  fc.assert(
+    fc.property(apiTime, (s) => {
+      const ms = utcTimeToMillis(s) as number;
+      expect(isoOfApiTime(s, ms)).toBe(new Date(ms).toISOString());
+    }),
+    { numRuns: 3000 },
+  );
+  expect(isoOfApiTime("2021-01-01T00:00:00Z", Date.UTC(2021, 0, 1))).toBe("2021-01-01T00:00:00.000Z");
+  const given = "2021-01-01T00:00:00.250Z";
+  expect(isoOfApiTime(given, Date.parse(given))).toBe(given);
 });
