@@ -138,8 +138,9 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
     return TOKEN.test(scrubbed) ? scrubbed : oneLine(scrubbed, 128);
   };
   const deadlineAt = Date.now() + policy.deadlineMs;
-  // A GET has no body, so no Content-Type; every header sent is signed (the gateway checks what is listed).
-  const baseHeaders = { Accept: "application/json", ...call.headers };
+  // A GET has no body, so no Content-Type. The call's own headers are signed; Accept and User-Agent are
+  // sent unsigned, as Huawei's SDK sends them (the gateway checks only what SignedHeaders lists).
+  const callHeaders = call.headers ?? {};
   let counted = 0;
 
   for (let n = 1; ; n++) {
@@ -152,14 +153,14 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
     let result: AttemptResult;
     try {
       const signed = signRequest(
-        { method: call.method, host: base.host, path: signedPath, query: call.query, headers: baseHeaders },
+        { method: call.method, host: base.host, path: signedPath, query: call.query, headers: callHeaders },
         credentials,
         policy.now?.() ?? new Date(),
       );
       result = await attempt({
         url: wire,
         method: call.method,
-        headers: { ...baseHeaders, ...signed.headers, "User-Agent": "fgs-workflow-gate" },
+        headers: { Accept: "application/json", ...callHeaders, ...signed.headers, "User-Agent": "fgs-workflow-gate" },
         signal: guard.signal,
         maxBytes: policy.maxResponseBytes,
         fetch: policy.fetch,
@@ -185,11 +186,21 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
       if (kind !== "network" && kind !== "timeout") throw error;
     } else {
       const { status } = result;
-      const headerId = cleanId(result.header("x-request-id"));
-      policy.debug?.(`${call.method} ${wirePath} attempt ${n}: HTTP ${status} in ${elapsed} ms (request id ${headerId ?? "none"})`);
+      const response = result;
+      // The request ID is read only when something reports it (an error, a debug line, the caller).
+      let headerIdRead: { id: string | undefined } | undefined;
+      const requestId = () => (headerIdRead ??= { id: cleanId(response.header("x-request-id")) }).id;
+      policy.debug?.(`${call.method} ${wirePath} attempt ${n}: HTTP ${status} in ${elapsed} ms (request id ${requestId() ?? "none"})`);
       if (status >= 200 && status < 300) {
-        const { body } = readBody(call, site, status, result, scrub, headerId);
-        return { body, status, requestId: headerId, attempts: n };
+        const { body } = readBody(call, site, status, result, scrub, requestId);
+        return {
+          body,
+          status,
+          attempts: n,
+          get requestId() {
+            return requestId();
+          },
+        };
       }
       if (status >= 300 && status < 400) {
         throw new TransportError("redirect", site, n, `HTTP ${status} redirect refused: signed requests are never redirected`);
@@ -201,7 +212,7 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
         httpStatus: status,
         errorCode: parsed.errorCode,
         errorMsg: parsed.errorMsg,
-        requestId: parsed.requestId ?? headerId,
+        requestId: parsed.requestId ?? requestId(),
         attempts: n,
         snippet: parsed.snippet,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),

@@ -17,13 +17,13 @@ export function readBody(
   status: number,
   res: AttemptResult & { kind: "response" },
   scrub: Scrubber,
-  requestId: string | undefined,
+  requestId: () => string | undefined,
 ) {
   // Parsed in its own frame: once it returns, nothing references the text (up to 7 MB) any more.
   const body = parseJson(site, status, res, scrub, requestId);
   const violations = validateBody(call.kind, body);
-  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId }, violations);
-  return { body, requestId };
+  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId: requestId() }, violations);
+  return { body };
 }
 
 function parseJson(
@@ -31,13 +31,13 @@ function parseJson(
   status: number,
   res: AttemptResult & { kind: "response" },
   scrub: Scrubber,
-  requestId: string | undefined,
+  requestId: () => string | undefined,
 ): unknown {
   const text = res.takeText();
   // Only computed on failure: scrubbing and flattening a 7 MB body on every success would cost ~12 ms.
   const snippet = () => oneLine(scrub(text), 200);
   const fail = (summary: string, pointer = "", expected = "a JSON document") =>
-    new ResponseValidationError({ ...site, requestId, snippet: snippet() }, [{ pointer, expected }], summary);
+    new ResponseValidationError({ ...site, requestId: requestId(), snippet: snippet() }, [{ pointer, expected }], summary);
   const type = res.header("content-type");
   if (type !== undefined && !JSON_TYPE.test(type)) {
     throw fail(`HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet(), 80))})`);

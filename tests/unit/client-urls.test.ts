@@ -31,7 +31,9 @@ test("segments are encoded once under the endpoint's path prefix; a URL changed 
     "http://127.0.0.1:9/api%20v1/v3/a%20b%2Fc?name=cn-north-4",
     "http://127.0.0.1:10/other/v3/a%20b%2Fc?name=cn-north-4",
   ]);
-  expect(rec.headers[1]?.Authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKEXAMPLE0000000001, SignedHeaders=accept;host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  expect(rec.headers[1]?.Authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKEXAMPLE0000000001, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  // Accept and User-Agent go out unsigned, as Huawei's SDK sends them.
+  expect([rec.headers[1]?.Accept, rec.headers[1]?.["User-Agent"]]).toEqual(["application/json", "fgs-workflow-gate"]);
   // A request ID with control characters is flattened to one line before it reaches results and errors.
   expect(first.requestId).toBe("rq 1 two");
 });
