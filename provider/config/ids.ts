@@ -10,7 +10,11 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f/?#%\\\u2028\u2029]/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** What IDs almost always look like (UUIDs, names): nothing below can object to these characters. */
+const PLAIN_ID = /^[A-Za-z0-9_-]+$/;
+
 export function checkId(value: unknown, setting: string, maxLength: number): string {
+  if (typeof value === "string" && value.length <= maxLength && PLAIN_ID.test(value)) return value;
   if (typeof value !== "string") {
     throw new ConfigurationError(`${setting} must be a string (got ${value === null ? "null" : typeof value})`, setting);
   }

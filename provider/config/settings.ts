@@ -8,7 +8,7 @@ import type { Credentials } from "../api/signer";
 import type { ConnectionArgs } from "../args";
 import type { ConfigSource } from "../context";
 import { resolveCredentials } from "./credentials";
-import { checkEndpoint, DEFAULT_IAM_ENDPOINT, isLoopbackHost, regionalEndpoint } from "./endpoint";
+import { checkEndpoint, defaultIamEndpoint, regionalEndpoint } from "./endpoint";
 
 export interface ResolvedSettings {
   credentials: Credentials;
@@ -87,9 +87,7 @@ export function resolveSettings(
     );
   }
   const iamPick = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, ["HUAWEICLOUD_SDK_IAM_ENDPOINT"]);
-  // The emulator serves IAM too: a loopback FunctionGraph endpoint implies a loopback IAM by default.
-  const iamDefault = isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
-  const iamEndpoint = checkEndpoint(iamPick.value ?? iamDefault, "iamEndpoint");
+  const iamEndpoint = checkEndpoint(iamPick.value ?? defaultIamEndpoint(endpoint), "iamEndpoint");
   const credentials = resolveCredentials(args.credentials, config, env);
   return { credentials, region, projectId, endpoint, iamEndpoint };
 }
