@@ -22,10 +22,27 @@ export type FetchLike = (
   },
 ) => Promise<{
   status: number;
-  headers: { get(name: string): string | null };
+  headers: ResponseHeaders;
   /** The body as byte chunks: a stream (node-fetch's `res.body`) or, in tests, an array. */
   body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 }>;
+
+export interface ResponseHeaders {
+  get(name: string): string | null;
+  /** node-fetch 2's map of lowercase names to values: read directly, it spares `get`'s name validation
+   * and case-insensitive search on every lookup. */
+  raw?(): Record<string, string[]>;
+}
+
+/** Looks up response headers by lowercase name; several values are joined with ", " as `get` does. */
+function headerReader(headers: ResponseHeaders): (lowercaseName: string) => string | undefined {
+  const raw = typeof headers.raw === "function" ? headers.raw() : undefined;
+  if (raw === undefined) return (name) => headers.get(name) ?? undefined;
+  return (name) => {
+    const values = raw[name];
+    return values === undefined ? undefined : values.length === 1 ? values[0] : values.join(", ");
+  };
+}
 
 export interface AttemptInput {
   url: string;
@@ -40,7 +57,8 @@ export type AttemptResult =
   | {
       kind: "response";
       status: number;
-      header(name: string): string | undefined;
+      /** A response header by its lowercase name. */
+      header(lowercaseName: string): string | undefined;
       /** The body, handed over once: a second call returns "". Whoever parses it holds the only reference,
        * so a 7 MB text can be collected while the parsed value is validated and mapped. */
       takeText(): string;
@@ -123,7 +141,8 @@ export async function attempt(input: AttemptInput): Promise<AttemptResult> {
       size: input.maxBytes,
       compress: true,
     });
-    const declared = Number(res.headers.get("content-length"));
+    const header = headerReader(res.headers);
+    const declared = Number(header("content-length"));
     if (Number.isFinite(declared) && declared > input.maxBytes) {
       return { kind: "failure", failure: "body-too-large", detail: `response declares ${declared} bytes`, cause: undefined };
     }
@@ -134,7 +153,7 @@ export async function attempt(input: AttemptInput): Promise<AttemptResult> {
       body = undefined;
       return t;
     };
-    return { kind: "response", status: res.status, header: (name) => res.headers.get(name) ?? undefined, takeText };
+    return { kind: "response", status: res.status, header, takeText };
   } catch (e) {
     const err = e as { type?: string; name?: string };
     if (e instanceof BodyTooLarge) return { kind: "failure", failure: "body-too-large", detail: e.message, cause: undefined };
