@@ -6,9 +6,9 @@ import { ConfigurationError } from "./api/errors";
 import { readExecution } from "./api/executions";
 import type { GetWorkflowExecutionArgs } from "./args";
 import { checkExecutionId, checkWorkflowId } from "./config/ids";
-import { runGate } from "./gate/run";
+import { isPlainRead, runGate } from "./gate/run";
 import type { WorkflowExecution } from "./model/types";
-import { type InternalContext, prepareCall, projectIdOf } from "./prepare";
+import { gateRun, type InternalContext, prepareCall, projectIdOf } from "./prepare";
 
 export type { InternalContext } from "./prepare";
 
@@ -47,14 +47,6 @@ function readAndGate(args: GetWorkflowExecutionArgs, context: InternalContext): 
   // With the project ID known (the usual case) a read is the request itself, with no discovery step.
   const read = () =>
     projectId !== undefined ? readAs(projectId) : projectIdOf(call).then((found) => readAs((projectId = found)));
-  return runGate(read, {
-    policy: call.gate,
-    onProgress: args.onProgress,
-    logger: call.logger,
-    warn: call.warn,
-    scrub: call.scrub,
-    signal: args.signal,
-    random: context.random,
-    now: context.now,
-  });
+  if (isPlainRead(call.gate, args.onProgress)) return read();
+  return runGate(read, gateRun(call, args, context));
 }

@@ -6,12 +6,13 @@
 import type { RequestPolicy } from "./api/client";
 import { requestPolicy } from "./config/policy";
 import { discoverProjectId } from "./api/projects";
-import { makeScrubber, type Scrubber } from "./api/redact";
-import type { ConnectionArgs, GateArgs, RequestArgs } from "./args";
+import { makeScrubber } from "./api/redact";
+import type { ConnectionArgs, GateArgs, ProgressEvent, RequestArgs } from "./args";
 import { ambientConfig, ambientLogger, insidePulumiProgram } from "./config/pulumiContext";
 import { resolveSettings, type ResolvedSettings } from "./config/settings";
 import type { CallContext, GateLogger } from "./context";
 import { normalizeGate, type GatePolicy } from "./gate/options";
+import type { GateRun } from "./gate/run";
 
 /** Internal knobs for tests, the CLI and the benchmark (clock, randomness, transport); not public. */
 export interface InternalContext extends CallContext {
@@ -28,10 +29,6 @@ export interface PreparedCall {
   /** Progress lines: the caller's logger, or pulumi.log inside a Pulumi program, else none (and none for a
    * plain read, which logs nothing). */
   logger?: GateLogger;
-  /** Where warn-mode warnings go when there is no logger. */
-  warn: (message: string) => void;
-  /** Removes this call's credentials from text that came from the service (gate messages, progress). */
-  scrub: Scrubber;
 }
 
 export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, context: InternalContext): PreparedCall {
@@ -44,7 +41,35 @@ export function prepareCall(args: ConnectionArgs & RequestArgs & GateArgs, conte
   // logger, so it does not look for a Pulumi program either.
   const logs = gate.wait !== undefined || gate.decides;
   const logger = context.logger ?? (logs && insidePulumiProgram(env) ? ambientLogger() : undefined);
-  return { gate, policy, settings, logger, warn: (m) => ambientLogger().warn(m), scrub: makeScrubber(settings.credentials) };
+  return { gate, policy, settings, logger };
+}
+
+/** Where warn-mode warnings go when there is no logger. */
+function warnAmbient(message: string): void {
+  ambientLogger().warn(message);
+}
+
+/**
+ * How the gate runs for a prepared call: its logger, warnings, the caller's progress callback and signal,
+ * and a scrubber that removes this call's credentials from text the service wrote (gate messages,
+ * progress lines). Built only for reads the gate has something to do with (see isPlainRead).
+ */
+export function gateRun(
+  call: PreparedCall,
+  args: { onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal },
+  context: InternalContext,
+  policy: GatePolicy = call.gate,
+): GateRun {
+  return {
+    policy,
+    onProgress: args.onProgress,
+    logger: call.logger,
+    warn: warnAmbient,
+    scrub: makeScrubber(call.settings.credentials),
+    signal: args.signal,
+    random: context.random,
+    now: context.now,
+  };
 }
 
 /** The configured project ID, or the one IAM discovery finds for the region. */

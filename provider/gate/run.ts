@@ -24,12 +24,17 @@ export interface GateRun {
   scrub?: (text: string) => string;
 }
 
+/** Nothing to wait for, check or report: the gate has nothing to do with the read. */
+export function isPlainRead(policy: GatePolicy, onProgress: GateRun["onProgress"]): boolean {
+  return !policy.decides && policy.wait === undefined && onProgress === undefined;
+}
+
 /**
- * A plain read (nothing to wait for, check or report) is the read itself: no polling machinery, no extra
- * promise layers, so the common "just read it" call costs what the request costs.
+ * A plain read is the read itself: no polling machinery, no extra promise layers, so the common "just
+ * read it" call costs what the request costs.
  */
 export function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
-  if (!run.policy.decides && run.policy.wait === undefined && run.onProgress === undefined) return read();
+  if (isPlainRead(run.policy, run.onProgress)) return read();
   return gate(read, run);
 }
 

@@ -19,7 +19,7 @@ import { readExecution } from "../api/executions";
 import { ConfigurationError, ResponseValidationError } from "../api/errors";
 import type { GatePolicy } from "../gate/options";
 import { runGate } from "../gate/run";
-import { type InternalContext, prepareCall, projectIdOf } from "../prepare";
+import { gateRun, type InternalContext, prepareCall, projectIdOf } from "../prepare";
 import type { WorkflowExecution } from "../model/types";
 import type { GetLatestWorkflowExecutionArgs } from "./args";
 import { awaitLatest } from "./awaitLatest";
@@ -115,16 +115,7 @@ export async function getLatestWorkflowExecution(
     }
     return execution;
   };
-  return runGate(read, {
-    policy: remainingWait(gate, waitedMs),
-    onProgress: args.onProgress,
-    logger,
-    warn: call.warn,
-    scrub: call.scrub,
-    signal: args.signal,
-    random: context.random,
-    now,
-  });
+  return runGate(read, gateRun(call, args, { ...context, now }, remainingWait(gate, waitedMs)));
 }
 
 /** The time spent waiting for a run to appear comes out of the same `timeoutSeconds`. */
