@@ -39,14 +39,13 @@ function readAndGate(args: GetWorkflowExecutionArgs, context: InternalContext): 
   }
   const call = prepareCall(args, context);
   const { settings, policy } = call;
-  let projectId = settings.projectId;
-  const readAs = (project: string) => {
-    const ref = { endpoint: settings.endpoint, projectId: project, workflowId, executionId, fullHistory: args.fullHistory };
-    return readExecution(ref, settings.credentials, policy);
-  };
+  const refIn = (projectId: string) => ({ endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: args.fullHistory });
   // With the project ID known (the usual case) a read is the request itself, with no discovery step.
+  let ref = settings.projectId === undefined ? undefined : refIn(settings.projectId);
   const read = () =>
-    projectId !== undefined ? readAs(projectId) : projectIdOf(call).then((found) => readAs((projectId = found)));
+    ref !== undefined
+      ? readExecution(ref, settings.credentials, policy)
+      : projectIdOf(call).then((found) => readExecution((ref = refIn(found)), settings.credentials, policy));
   if (isPlainRead(call.gate, args.onProgress)) return read();
   return runGate(read, gateRun(call, args, context));
 }
