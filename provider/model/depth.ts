@@ -42,7 +42,9 @@ export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH)
     if (!Array.isArray(executions)) continue;
     for (let j = 0; j < executions.length; j++) {
       const e = executions[j] as Record<string, unknown>;
-      for (const key of NODE) {
+      // Indexed, not for...of: an array iterator per execution was 40,000 objects of garbage on a large body.
+      for (let k = 0; k < NODE.length; k++) {
+        const key = NODE[k] as (typeof NODE)[number];
         if (nestsDeeperThan(e[key], limit)) {
           return [{ pointer: `/node_execution_details/${i}/executions/${j}/${key}`, expected }];
         }
