@@ -8,7 +8,7 @@ import { makeScrubber } from "./redact";
 import { scrubNodeErrors } from "./scrubExecution";
 import type { Credentials } from "./signer";
 import type { ExecutionBody } from "../model/bodies";
-import { toWorkflowExecution } from "../model/map";
+import { consumeIntoWorkflowExecution } from "../model/map";
 import type { WorkflowExecution } from "../model/types";
 
 export interface ExecutionRef {
@@ -26,7 +26,8 @@ export function readExecution(ref: ExecutionRef, credentials: Credentials, polic
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions", ref.executionId];
   // A `then` rather than an async function: one promise layer less on every read.
   return callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy).then((res) => {
-    const execution = toWorkflowExecution(res.body as ExecutionBody);
+    // The parsed body belongs to this read alone, so mapping may consume it.
+    const execution = consumeIntoWorkflowExecution(res.body as ExecutionBody);
     checkIdentity(ref, execution, res.requestId, segments);
     return scrubNodeErrors(execution, makeScrubber(credentials));
   });

@@ -1,0 +1,45 @@
+/** How an attempt turns the body's chunks into text: UTF-8 split anywhere, both kinds of body, the size cap. */
+import { Readable } from "node:stream";
+import { attempt, type FetchLike } from "../../provider/api/http";
+import { LightSignal } from "../../provider/api/signal";
+
+const TEXT = '{"name":"größe ✓ 工作流 🚀","n":1}';
+
+function fetchOf(body: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>): FetchLike {
+  return async () => ({ status: 200, headers: { get: () => null }, body: body() });
+}
+
+function read(fetch: FetchLike, maxBytes = 1024) {
+  return attempt({ url: "http://127.0.0.1:9/x", method: "GET", headers: {}, signal: new LightSignal(), maxBytes, fetch });
+}
+
+/** The bytes of TEXT cut into pieces of `size` bytes: multi-byte characters end up split across chunks. */
+function pieces(size: number): Buffer[] {
+  const all = Buffer.from(TEXT, "utf8");
+  const out: Buffer[] = [];
+  for (let i = 0; i < all.length; i += size) out.push(all.subarray(i, i + size));
+  return out;
+}
+
+test.each([1, 2, 3, 5, 7])("characters split across %i-byte chunks decode intact, from an array and from a stream", async (size) => {
+  for (const body of [() => pieces(size), () => Readable.from(pieces(size))]) {
+    const r = await read(fetchOf(body));
+    if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+    expect(r.takeText()).toBe(TEXT);
+  }
+});
+
+test("a truncated multi-byte character at the very end becomes U+FFFD, never a thrown error", async () => {
+  const bytes = Buffer.from("ok🚀", "utf8");
+  const r = await read(fetchOf(() => Readable.from([bytes.subarray(0, bytes.length - 1)])));
+  if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+  expect(r.takeText()).toBe("ok\ufffd");
+});
+
+test("a streamed body over the cap is refused and the stream is destroyed", async () => {
+  const stream = Readable.from(pieces(4));
+  const r = await read(fetchOf(() => stream), 10);
+  expect(r).toMatchObject({ kind: "failure", failure: "body-too-large" });
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(stream.destroyed).toBe(true);
+});
