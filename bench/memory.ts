@@ -13,6 +13,16 @@ import type { WorkerJob, WorkerResult } from "./worker";
 export interface MemoryResult {
   contender: ContenderId;
   payload: PayloadId;
+  /** Warmed-up process before the measured calls: RSS and V8's committed heap, bytes (medians). */
+  baselineRss: number;
+  baselineHeapTotal: number;
+  /** The process's peak RSS (absolute), bytes: median over the processes, and the range. */
+  firstPeak: number;
+  firstPeakMin: number;
+  firstPeakMax: number;
+  peak: number;
+  peakMin: number;
+  peakMax: number;
   /** Peak RSS of the first call above the warmed-up baseline, bytes: median over the processes, and the range. */
   firstPeakDelta: number;
   firstPeakDeltaMin: number;
@@ -59,9 +69,19 @@ export async function measureMemory(
     const list = runs.get(contender) as WorkerResult[];
     const deltas = list.map((r) => r.peakDelta);
     const firsts = list.map((r) => r.firstPeakDelta);
+    const firstAbs = list.map((r) => r.firstPeak);
+    const allAbs = list.map((r) => r.peak);
     return {
       contender,
       payload,
+      baselineRss: median(list.map((r) => r.baselineRss)),
+      baselineHeapTotal: median(list.map((r) => r.baselineHeapTotal)),
+      firstPeak: median(firstAbs),
+      firstPeakMin: Math.min(...firstAbs),
+      firstPeakMax: Math.max(...firstAbs),
+      peak: median(allAbs),
+      peakMin: Math.min(...allAbs),
+      peakMax: Math.max(...allAbs),
       firstPeakDelta: median(firsts),
       firstPeakDeltaMin: Math.min(...firsts),
       firstPeakDeltaMax: Math.max(...firsts),

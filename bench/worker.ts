@@ -5,9 +5,9 @@
  *
  * After warming up on the small payload (modules loaded, schemas compiled, connection open), the heap is
  * collected and the RSS high-water mark reset; then each measured call starts from a collected heap.
- * Reported, above that baseline: the peak RSS of the first call (one read, as a Pulumi program or the CLI
- * does), the peak over all calls (a wait polls repeatedly, and V8 keeps the heap it grew), and the heap
- * the returned result keeps alive.
+ * Reported: the process's peak RSS during the first call (one read, as a Pulumi program or the CLI does)
+ * and over all calls (a wait polls repeatedly, and V8 keeps the heap it grew), absolute and above that
+ * baseline; the baseline itself (RSS and V8's committed heap); and the heap the returned result keeps alive.
  */
 import { createContender, type Connection, type ContenderId } from "./contenders";
 import { peakMeter } from "./peak";
@@ -23,8 +23,13 @@ export interface WorkerJob {
 export interface WorkerResult {
   contender: ContenderId;
   payload: PayloadId;
+  /** RSS and V8 heap (committed) of the warmed-up process, before the measured calls. */
   baselineRss: number;
-  /** Peak RSS above the baseline during the first call, and during all calls. */
+  baselineHeapTotal: number;
+  /** Peak RSS of the process during the first call, and during all calls (absolute). */
+  firstPeak: number;
+  peak: number;
+  /** The same peaks above the baseline. */
   firstPeakDelta: number;
   peakDelta: number;
   /** heapUsed (after GC) while the last result is still referenced, minus the baseline. */
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
   const baselineHeap = process.memoryUsage().heapUsed;
   const meter = peakMeter();
   const baselineRss = process.memoryUsage.rss();
+  const baselineHeapTotal = process.memoryUsage().heapTotal;
   meter.reset();
   let retainedHeap = 0;
   let firstPeak = 0;
@@ -65,6 +71,9 @@ async function main(): Promise<void> {
     contender: job.contender,
     payload: job.payload,
     baselineRss,
+    baselineHeapTotal,
+    firstPeak,
+    peak: peakRss,
     firstPeakDelta: firstPeak - baselineRss,
     peakDelta: peakRss - baselineRss,
     retainedHeap,

@@ -56,10 +56,21 @@ export function urlEncode(value: string): string {
 
 /** `YYYYMMDDTHHmmssZ` in UTC, the X-Sdk-Date format. */
 export function formatSdkDate(date: Date): string {
+  // Requests made within one second share the text: formatted once per second, not once per request.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastSecond) return lastSdkDate;
   const iso = date.toISOString(); // 2024-05-06T07:08:09.123Z (RangeError for an invalid date)
-  if (iso.length !== 24) return iso.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z"); // years beyond 9999
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const text =
+    iso.length !== 24
+      ? iso.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z") // years beyond 9999
+      : `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastSecond = second;
+  lastSdkDate = text;
+  return text;
 }
+
+let lastSecond = NaN;
+let lastSdkDate = "";
 
 /** Parses an X-Sdk-Date value (`YYYYMMDDTHHmmssZ`); undefined when malformed. */
 export function parseSdkDate(value: string): Date | undefined {
@@ -111,8 +122,9 @@ function byLowerName(a: [string, string], b: [string, string]): number {
 
 function layoutOf(headers: Readonly<Record<string, string>>): HeaderLayout {
   const names = Object.keys(headers);
-  // JSON keeps the key unambiguous whatever characters the names contain.
-  const id = JSON.stringify(names);
+  // Each name prefixed with its length keeps the key unambiguous whatever characters the names contain.
+  let id = "";
+  for (let i = 0; i < names.length; i++) id += `${(names[i] as string).length}:${names[i] as string}`;
   let layout = layouts.get(id);
   if (layout === undefined) {
     const pairs = names.map((k) => [k.toLowerCase(), k] as [string, string]).sort(byLowerName);

@@ -1,0 +1,29 @@
+/** The signer's per-second date text and per-name-set header layout are caches: they must never change a result. */
+import { canonicalHeaders, formatSdkDate } from "../../provider/api/signer";
+
+test("the X-Sdk-Date text is right across second, day and year boundaries, whatever was formatted before", () => {
+  const instants = [
+    Date.UTC(2024, 4, 6, 7, 8, 9, 0),
+    Date.UTC(2024, 4, 6, 7, 8, 9, 999), // same second: reused text
+    Date.UTC(2024, 4, 6, 7, 8, 10, 0), // next second
+    Date.UTC(2024, 11, 31, 23, 59, 59, 500),
+    Date.UTC(2025, 0, 1, 0, 0, 0, 1),
+    Date.UTC(2024, 4, 6, 7, 8, 9, 500), // back to an earlier second
+    Date.UTC(12024, 0, 1, 0, 0, 0, 0), // a six-digit year
+  ];
+  const expected = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  for (const ms of [...instants, ...instants.reverse()]) expect(formatSdkDate(new Date(ms))).toBe(expected(ms));
+  expect(formatSdkDate(new Date(Date.UTC(2024, 4, 6, 7, 8, 9, 999)))).toBe("20240506T070809Z");
+});
+
+test("an invalid date still throws after a valid one was formatted", () => {
+  formatSdkDate(new Date(0));
+  expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(RangeError);
+});
+
+test("header sets whose names would run together are laid out separately", () => {
+  expect(canonicalHeaders({ ab: "1", c: "2" })).toEqual({ block: "ab:1\nc:2\n", signed: "ab;c" });
+  expect(canonicalHeaders({ a: "1", bc: "2" })).toEqual({ block: "a:1\nbc:2\n", signed: "a;bc" });
+  expect(canonicalHeaders({ "1:a": "1" })).toEqual({ block: "1:a:1\n", signed: "1:a" });
+  expect(canonicalHeaders({ a: "1" })).toEqual({ block: "a:1\n", signed: "a" });
+});
