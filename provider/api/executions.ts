@@ -28,7 +28,7 @@ export function readExecution(ref: ExecutionRef, credentials: Credentials, polic
   return callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy).then((res) => {
     // The parsed body belongs to this read alone, so mapping may consume it.
     const execution = consumeIntoWorkflowExecution(res.body as ExecutionBody);
-    checkIdentity(ref, execution, res.requestId, segments);
+    checkIdentity(ref, execution, res, segments);
     return scrubNodeErrors(execution, makeScrubber(credentials));
   });
 }
@@ -38,13 +38,14 @@ export function readExecution(ref: ExecutionRef, credentials: Credentials, polic
  * (The URN's project is not compared: the service's own published example carries a URN whose project
  * differs from any path, so that field is informative only.)
  */
-function checkIdentity(ref: ExecutionRef, e: WorkflowExecution, requestId: string | undefined, segments: string[]) {
+function checkIdentity(ref: ExecutionRef, e: WorkflowExecution, res: { readonly requestId?: string }, segments: string[]) {
   const violations = [];
   if (e.workflowId !== ref.workflowId) violations.push({ pointer: "/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` });
   if (e.executionId !== ref.executionId) violations.push({ pointer: "/execution_id", expected: `the requested execution ID ${ref.executionId}` });
   if (violations.length > 0) {
     throw new ResponseValidationError(
-      { method: "GET", path: `/${segments.join("/")}`, requestId },
+      // The request ID is read (and cleaned) only here, when there is something to report.
+      { method: "GET", path: `/${segments.join("/")}`, requestId: res.requestId },
       violations,
       `the response describes another run: ${violations.map((v) => `${v.pointer} is not ${v.expected}`).join("; ")}`,
     );

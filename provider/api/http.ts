@@ -82,25 +82,40 @@ function isEmitter(body: Chunks): body is Chunks & NodeJS.ReadableStream {
 }
 
 /**
- * Reads the whole body as UTF-8 text, refusing more than `maxBytes`. Each chunk is decoded as it arrives
- * and appended to one rope string (V8 joins without copying; JSON.parse flattens it once), so the socket's
- * chunk buffers die young and no array of pieces, joined copy or concatenated buffer is held next to it.
- * Measured on the 7.8 MB body: the lowest first-read peak of the variants tried (see BENCHMARKS.md).
+ * Reads the whole body as UTF-8 text, refusing more than `maxBytes`. A body that arrives in one chunk (any
+ * small answer) is converted once at the end. Otherwise each chunk is decoded as it arrives and appended
+ * to one rope string (V8 joins without copying; JSON.parse flattens it once), so the socket's chunk
+ * buffers die young and no array of pieces, joined copy or concatenated buffer is held next to it:
+ * measured on the 7.8 MB body, the lowest first-read peak of the variants tried (see BENCHMARKS.md).
  */
 function readText(body: Chunks, maxBytes: number): Promise<string> {
-  const decoder = new StringDecoder("utf8");
+  let first: Buffer | undefined;
+  let decoder: StringDecoder | undefined;
   let text = "";
   let bytes = 0;
   const add = (chunk: Uint8Array | string) => {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    const buf = (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk) as Buffer;
     bytes += buf.length;
     if (bytes > maxBytes) throw new BodyTooLarge(`more than ${maxBytes} bytes received`);
-    text += decoder.write(buf as Buffer);
+    if (decoder === undefined) {
+      if (first === undefined) {
+        first = buf;
+        return;
+      }
+      // A second chunk: from here on, decode as the bytes arrive (a character may span two chunks).
+      decoder = new StringDecoder("utf8");
+      text = decoder.write(first);
+      first = undefined;
+    }
+    text += decoder.write(buf);
   };
   const finish = () => {
-    const all = text + decoder.end();
+    let all: string;
+    if (decoder !== undefined) all = text + decoder.end();
+    else all = first === undefined ? "" : first.toString("utf8");
     // Do not let a listener closure that outlives the read keep the text alive.
     text = "";
+    first = undefined;
     return all;
   };
   if (!isEmitter(body)) {
