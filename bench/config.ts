@@ -12,7 +12,7 @@ export interface BenchConfig {
 }
 
 const FULL: Omit<BenchConfig, "quick" | "write"> = {
-  timing: { small: { warmup: 60, measured: 300 }, large: { warmup: 6, measured: 48 } },
+  timing: { small: { warmup: 200, measured: 1500 }, large: { warmup: 8, measured: 120 } },
   memory: { processes: 3, smallCalls: 20, largeCalls: 4 },
   requireRuns: 9,
   hostRuns: 3,

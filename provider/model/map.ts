@@ -53,22 +53,24 @@ function toNodeExecution(e: NodeExecutionBody): NodeExecution {
  * One node, and whether it counts as failed: its latest execution (greatest begin_time, a missing time
  * counting as 0, ties going to the later array element) ended fail, timeout or cancel.
  */
-function toNode(d: NodeExecutionDetailBody): { node: NodeExecutionDetail; failed: boolean } {
+function toNode(d: NodeExecutionDetailBody, consume: boolean): { node: NodeExecutionDetail; failed: boolean } {
   const src = d.executions ?? [];
-  // Sized up front: growing by push would copy the backing store a few times per node.
-  const executions = new Array<NodeExecution>(src.length);
+  // Consuming, the raw array becomes the model's (each raw execution is replaced by its mapping, which
+  // spares a 40,000-entry copy on the largest body); otherwise a new array, sized up front.
+  const executions = consume ? (src as unknown as NodeExecution[]) : new Array<NodeExecution>(src.length);
   let latest = -1;
   let latestBegin = -1;
   for (let i = 0; i < src.length; i++) {
-    const e = src[i];
-    executions[i] = toNodeExecution(e);
+    const e = src[i] as NodeExecutionBody;
     const begin = e.begin_time ?? 0;
     if (begin >= latestBegin) {
       latestBegin = begin;
       latest = i;
     }
+    executions[i] = toNodeExecution(e);
   }
-  const failed = latest >= 0 && FAILED_NODE_STATUSES.includes(src[latest].status);
+  // The mapped execution carries the raw status unchanged.
+  const failed = latest >= 0 && FAILED_NODE_STATUSES.includes((executions[latest] as NodeExecution).status);
   return { node: { nodeId: d.node_id, nodeName: d.node_name, executionId: d.execution_id, executions }, failed };
 }
 
@@ -120,7 +122,7 @@ function mapExecution(body: ExecutionBody, consume: boolean): WorkflowExecution 
   const failedNodes: NodeExecutionDetail[] = [];
   const details: Array<NodeExecutionDetailBody | undefined> = body.node_execution_details ?? [];
   for (let i = 0; i < details.length; i++) {
-    const { node, failed } = toNode(details[i] as NodeExecutionDetailBody);
+    const { node, failed } = toNode(details[i] as NodeExecutionDetailBody, consume);
     if (consume) details[i] = undefined;
     nodes.push(node);
     if (failed) failedNodes.push(node);
