@@ -28,7 +28,21 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 }
 
 const TOP = ["headers", "input", "output"] as const;
-const NODE = ["input", "output", "error_message"] as const;
+
+interface NodePayloads {
+  input?: unknown;
+  output?: unknown;
+  error_message?: unknown;
+}
+
+/** The payload key of a node execution that nests too deeply, if any. Named loads rather than a loop over
+ * key names: a keyed load whose name changes every iteration is several times slower over 40,000 items. */
+function deepNodePayload(e: NodePayloads, limit: number): "input" | "output" | "error_message" | undefined {
+  if (nestsDeeperThan(e.input, limit)) return "input";
+  if (nestsDeeperThan(e.output, limit)) return "output";
+  if (nestsDeeperThan(e.error_message, limit)) return "error_message";
+  return undefined;
+}
 
 /** Violations for payloads of an (already schema-valid) execution body that nest too deeply. */
 export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH): SchemaViolation[] {
@@ -40,15 +54,10 @@ export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH)
   for (let i = 0; i < nodes.length; i++) {
     const executions = (nodes[i] as { executions?: unknown }).executions;
     if (!Array.isArray(executions)) continue;
+    // Indexed, not for...of: an array iterator per execution was 40,000 objects of garbage on a large body.
     for (let j = 0; j < executions.length; j++) {
-      const e = executions[j] as Record<string, unknown>;
-      // Indexed, not for...of: an array iterator per execution was 40,000 objects of garbage on a large body.
-      for (let k = 0; k < NODE.length; k++) {
-        const key = NODE[k] as (typeof NODE)[number];
-        if (nestsDeeperThan(e[key], limit)) {
-          return [{ pointer: `/node_execution_details/${i}/executions/${j}/${key}`, expected }];
-        }
-      }
+      const key = deepNodePayload(executions[j] as NodePayloads, limit);
+      if (key !== undefined) return [{ pointer: `/node_execution_details/${i}/executions/${j}/${key}`, expected }];
     }
   }
   return [];
