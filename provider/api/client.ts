@@ -229,7 +229,7 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
       const requestId = () => (headerIdRead ??= { id: cleanId(response.header("x-request-id")) }).id;
       policy.debug?.(`${call.method} ${wirePath} attempt ${n}: HTTP ${status} in ${elapsed} ms (request id ${requestId() ?? "none"})`);
       if (status >= 200 && status < 300) {
-        const { body } = readBody(call, site, status, result, scrub, requestId);
+        const body = readBody(call, site, status, result, scrub, requestId);
         return new Success(body, status, n, requestId);
       }
       if (status >= 300 && status < 400) {

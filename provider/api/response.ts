@@ -18,12 +18,22 @@ export function readBody(
   res: AttemptResult & { kind: "response" },
   scrub: Scrubber,
   requestId: () => string | undefined,
-) {
+): unknown {
   // Parsed in its own frame: once it returns, nothing references the text (up to 7 MB) any more.
   const body = parseJson(site, status, res, scrub, requestId);
   const violations = validateBody(call.kind, body);
   if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId: requestId() }, violations);
-  return { body };
+  return body;
+}
+
+/** The error for a 2xx body that is not a JSON document, with a scrubbed one-line snippet of it. */
+function notJson(site: RequestSite, requestId: () => string | undefined, snippet: string, summary: string) {
+  return new ResponseValidationError({ ...site, requestId: requestId(), snippet }, [{ pointer: "", expected: "a JSON document" }], summary);
+}
+
+/** Built only on failure: scrubbing and flattening a 7 MB body on every success would cost ~12 ms. */
+function snippetOf(text: string, scrub: Scrubber): string {
+  return oneLine(scrub(text), 200);
 }
 
 function parseJson(
@@ -34,19 +44,18 @@ function parseJson(
   requestId: () => string | undefined,
 ): unknown {
   const text = res.takeText();
-  // Only computed on failure: scrubbing and flattening a 7 MB body on every success would cost ~12 ms.
-  const snippet = () => oneLine(scrub(text), 200);
-  const fail = (summary: string, pointer = "", expected = "a JSON document") =>
-    new ResponseValidationError({ ...site, requestId: requestId(), snippet: snippet() }, [{ pointer, expected }], summary);
   const type = res.header("content-type");
   if (type !== undefined && !JSON_TYPE.test(type)) {
-    throw fail(`HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet(), 80))})`);
+    const snippet = snippetOf(text, scrub);
+    const summary = `HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet, 80))})`;
+    throw notJson(site, requestId, snippet, summary);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    if (text.trim() === "") throw fail(`HTTP ${status} with an empty body`);
+    const snippet = snippetOf(text, scrub);
+    if (text.trim() === "") throw notJson(site, requestId, snippet, `HTTP ${status} with an empty body`);
     const why = e instanceof RangeError ? "is nested too deeply to parse" : "is not valid JSON (truncated?)";
-    throw fail(`HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet(), 120))}`);
+    throw notJson(site, requestId, snippet, `HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet, 120))}`);
   }
 }
