@@ -10,7 +10,7 @@ import { attempt, type AttemptResult, type FetchLike } from "./http";
 import { type Limiter, limiterFor } from "./limiter";
 import { makeScrubber, oneLine } from "./redact";
 import { type BackoffPolicy, DEFAULT_BACKOFF, isRetryableStatus, nextDelayMs, parseRetryAfter } from "./retry";
-import { type Credentials, signRequest, urlEncode } from "./signer";
+import { type Credentials, isPlainPath, signRequest, urlEncode } from "./signer";
 import type { BodyKind } from "../model/validate";
 import { readBody } from "./response";
 import { apiErrorHint, parseErrorBody } from "./errorBody";
@@ -115,15 +115,12 @@ function partsOf(base: URL): EndpointParts {
   return p;
 }
 
-/** Segments made only of unreserved characters (and the joining slashes): nothing to encode. */
-const PLAIN_JOINED = /^[A-Za-z0-9\-_.~/]*$/;
-
 function buildUrl(call: ApiCall, base: EndpointParts): { wire: string; signedPath: string; wirePath: string } {
   const { prefix } = base;
   const joined = call.segments.join("/");
   // The usual IDs need no encoding: one check of the joined path instead of one per segment. A segment
   // that itself contains "/" is never plain here, since the check would see it as two segments: encode.
-  let plain = PLAIN_JOINED.test(joined);
+  let plain = isPlainPath(joined);
   for (let i = 0; plain && i < call.segments.length; i++) if ((call.segments[i] as string).includes("/")) plain = false;
   const wirePath = `${prefix}/${plain ? joined : call.segments.map(urlEncode).join("/")}`;
   const signedPath = `${base.decodedPrefix}/${joined}`;

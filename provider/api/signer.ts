@@ -84,8 +84,13 @@ export function parseSdkDate(value: string): Date | undefined {
 /** Each decoded segment encoded once, joined with `/`, always ending in `/`. */
 const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
 
+/** True when a decoded path has nothing to percent-encode: only unreserved characters and slashes. */
+export function isPlainPath(decodedPath: string): boolean {
+  return PLAIN_PATH.test(decodedPath);
+}
+
 export function canonicalUri(decodedPath: string): string {
-  const uri = PLAIN_PATH.test(decodedPath) ? decodedPath : decodedPath.split("/").map(urlEncode).join("/");
+  const uri = isPlainPath(decodedPath) ? decodedPath : decodedPath.split("/").map(urlEncode).join("/");
   return uri.endsWith("/") ? uri : uri + "/";
 }
 
