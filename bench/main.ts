@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const [small, large] = timing;
     const peak = (c: ContenderId) => {
       const m = memory.find((x) => x.payload === "large" && x.contender === c);
-      return { first: m?.firstPeak ?? Number.NaN, all: m?.peak ?? Number.NaN };
+      return { first: m?.firstPeak.median ?? Number.NaN, all: m?.peak.median ?? Number.NaN };
     };
     const targets = evaluateTargets({
       smallVsFloor: med(small, "library") / med(small, "floor"),

@@ -10,27 +10,29 @@ import type { PayloadId } from "./scenario";
 import { median } from "./stats";
 import type { WorkerJob, WorkerResult } from "./worker";
 
+/** A measurement over several processes, bytes: the median and the range. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spreadOf(values: number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
 export interface MemoryResult {
   contender: ContenderId;
   payload: PayloadId;
   /** Warmed-up process before the measured calls: RSS and V8's committed heap, bytes (medians). */
   baselineRss: number;
   baselineHeapTotal: number;
-  /** The process's peak RSS (absolute), bytes: median over the processes, and the range. */
-  firstPeak: number;
-  firstPeakMin: number;
-  firstPeakMax: number;
-  peak: number;
-  peakMin: number;
-  peakMax: number;
-  /** Peak RSS of the first call above the warmed-up baseline, bytes: median over the processes, and the range. */
-  firstPeakDelta: number;
-  firstPeakDeltaMin: number;
-  firstPeakDeltaMax: number;
-  /** Peak RSS over all calls of a process (same baseline): median and range. */
-  peakDelta: number;
-  peakDeltaMin: number;
-  peakDeltaMax: number;
+  /** The process's peak RSS (absolute) during the first call, and over all calls of a process. */
+  firstPeak: Spread;
+  peak: Spread;
+  /** The same peaks above the warmed-up baseline. */
+  firstPeakDelta: Spread;
+  peakDelta: Spread;
   retainedHeap: number;
   processes: number;
   callsPerProcess: number;
@@ -67,27 +69,15 @@ export async function measureMemory(
   }
   return contenders.map((contender) => {
     const list = runs.get(contender) as WorkerResult[];
-    const deltas = list.map((r) => r.peakDelta);
-    const firsts = list.map((r) => r.firstPeakDelta);
-    const firstAbs = list.map((r) => r.firstPeak);
-    const allAbs = list.map((r) => r.peak);
     return {
       contender,
       payload,
       baselineRss: median(list.map((r) => r.baselineRss)),
       baselineHeapTotal: median(list.map((r) => r.baselineHeapTotal)),
-      firstPeak: median(firstAbs),
-      firstPeakMin: Math.min(...firstAbs),
-      firstPeakMax: Math.max(...firstAbs),
-      peak: median(allAbs),
-      peakMin: Math.min(...allAbs),
-      peakMax: Math.max(...allAbs),
-      firstPeakDelta: median(firsts),
-      firstPeakDeltaMin: Math.min(...firsts),
-      firstPeakDeltaMax: Math.max(...firsts),
-      peakDelta: median(deltas),
-      peakDeltaMin: Math.min(...deltas),
-      peakDeltaMax: Math.max(...deltas),
+      firstPeak: spreadOf(list.map((r) => r.firstPeak)),
+      peak: spreadOf(list.map((r) => r.peak)),
+      firstPeakDelta: spreadOf(list.map((r) => r.firstPeakDelta)),
+      peakDelta: spreadOf(list.map((r) => r.peakDelta)),
       retainedHeap: median(list.map((r) => r.retainedHeap)),
       processes: list.length,
       callsPerProcess: opts.calls,

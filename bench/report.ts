@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { ContenderId } from "./contenders/types";
 import type { LatestCase } from "./latest";
 import type { MachineInfo } from "./machine";
-import type { MemoryResult } from "./memory";
+import type { MemoryResult, Spread } from "./memory";
 import type { PulumiNumbers } from "./provider-size";
 import type { RequireTime } from "./require-time";
 import { pairedRatios, summarize } from "./stats";
@@ -87,16 +87,16 @@ function timingTable(r: BenchResults): string {
 
 /** One row per payload and contender: the process's peak RSS, absolute and above its warmed-up baseline. */
 function memoryTable(r: BenchResults): string {
-  const range = (m: number, lo: number, hi: number) => `${mib(m)} (${mib(lo)} – ${mib(hi)})`;
+  const range = (x: Spread) => `${mib(x.median)} (${mib(x.min)} – ${mib(x.max)})`;
   const rows = r.memory.map((m) => [
     m.payload,
     m.contender,
     mib(m.baselineRss),
     mib(m.baselineHeapTotal),
-    range(m.firstPeak, m.firstPeakMin, m.firstPeakMax),
-    range(m.peak, m.peakMin, m.peakMax),
-    range(m.firstPeakDelta, m.firstPeakDeltaMin, m.firstPeakDeltaMax),
-    range(m.peakDelta, m.peakDeltaMin, m.peakDeltaMax),
+    range(m.firstPeak),
+    range(m.peak),
+    range(m.firstPeakDelta),
+    range(m.peakDelta),
     mib(m.retainedHeap),
   ]);
   return table(

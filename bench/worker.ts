@@ -47,10 +47,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) contender.check(await contender.call(small.ref), small.ref, small.nodeExecutions);
   gc();
   gc();
-  const baselineHeap = process.memoryUsage().heapUsed;
+  const { heapUsed: baselineHeap, heapTotal: baselineHeapTotal } = process.memoryUsage();
   const meter = peakMeter();
   const baselineRss = process.memoryUsage.rss();
-  const baselineHeapTotal = process.memoryUsage().heapTotal;
   meter.reset();
   let retainedHeap = 0;
   let firstPeak = 0;
