@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import commonSchema from "../../schema/common.schema.json";
 import { toWorkflowExecution } from "../../provider/model/map";
-import { isoOfApiTime, isRealTime, isUtcTimeString, millisToIso, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
+import { isoOfApiTime, isRealTime, isUtcTimeString, millisToIso, parseApiTime, UTC_TIME_PATTERN, utcTimeToMillis } from "../../provider/model/time";
 import { validateBody } from "../../provider/model/validate";
 import { exampleLoose } from "./helpers";
 
@@ -145,4 +145,46 @@ test("isoOfApiTime gives toISOString's text for every valid API time, reusing th
   expect(isoOfApiTime("2021-01-01T00:00:00Z", Date.UTC(2021, 0, 1))).toBe("2021-01-01T00:00:00.000Z");
   const given = "2021-01-01T00:00:00.250Z";
   expect(isoOfApiTime(given, Date.parse(given))).toBe(given);
+});
+
+describe("parseApiTime", () => {
+  const pattern = new RegExp(UTC_TIME_PATTERN);
+  const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  /** The slow definition: the schema's pattern, a real calendar day, then Date.parse. */
+  function reference(s: string): number | undefined {
+    if (s === "" || !pattern.test(s)) return undefined;
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    if (Number(s.slice(8, 10)) > (m === 2 && leap ? 29 : (DAYS[m - 1] as number))) return undefined;
+    return Date.parse(s);
+  }
+  const digits = (n: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: n, maxLength: n });
+  // Each field usually in its range, sometimes any two digits (month 13, day 31 in April, hour 24...).
+  const field = (min: number, max: number) => fc.oneof({ arbitrary: fc.integer({ min, max }).map((v) => String(v).padStart(2, "0")), weight: 6 }, { arbitrary: digits(2), weight: 1 });
+  const timeLike = fc
+    .tuple(digits(4), field(1, 12), field(1, 31), field(0, 23), field(0, 59), field(0, 59), fc.oneof(fc.constant(""), fc.integer({ min: 0, max: 11 }).chain((k) => digits(k).map((d) => `.${d}`))), fc.constantFrom("Z", "+08:00", "-23:59", "+24:00", "-05:60", "z", "", "+0800", "Z "))
+    .map(([y, mo, d, h, mi, s, f, z]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${f}${z}`);
+  // One character changed anywhere, to reach the separators.
+  const mutated = fc.tuple(timeLike, fc.nat(), fc.constantFrom(..."0123456789-T:.Z+ tx")).map(([s, i, c]) => {
+    const at = i % s.length;
+    return s.slice(0, at) + c + s.slice(at + 1);
+  });
+
+  it("gives Date.parse's value exactly on the strings the schema accepts, and undefined on every other", () => {
+    fc.assert(fc.property(fc.oneof(timeLike, mutated), (s) => parseApiTime(s) === reference(s)), { numRuns: 20_000 });
+  });
+
+  it.each([
+    ["2021-01-01T00:00:00Z", Date.UTC(2021, 0, 1)],
+    ["0000-03-01T00:00:00Z", Date.parse("0000-03-01T00:00:00Z")],
+    ["9999-12-31T23:59:59.999999999-23:59", Date.parse("9999-12-31T23:59:59.999-23:59")],
+    ["2000-02-29T12:00:00.5+01:30", Date.UTC(2000, 1, 29, 10, 30, 0, 500)],
+    ["1900-02-29T00:00:00Z", undefined],
+    ["2021-01-01T00:00:00.1234567890Z", undefined],
+    ["2021-01-01T00:00:00", undefined],
+    ["", undefined],
+  ])("%j is %j", (s, ms) => {
+    expect(parseApiTime(s)).toBe(ms);
+  });
 });
