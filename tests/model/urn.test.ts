@@ -46,5 +46,13 @@ describe("workflow URN", () => {
       fc.tuple(part, part, part, part, part).map(([r, p, k, n, v]) => `urn:fss:${r}:${p}:workflow:${k}:${n}:${v}`),
     );
     fc.assert(fc.property(urns, (u) => URN_RE.test(u) === (parseWorkflowUrn(u) !== undefined)), { numRuns: 1000 });
+    // And the parts it returns are the URN's colon-separated parts.
+    const parts = fc.tuple(part, part, part, part, part).filter((p) => p.every((x) => x !== "" && !x.includes(":")));
+    fc.assert(
+      fc.property(parts, ([region, projectId, pkg, workflowName, version]) => {
+        expect(parseWorkflowUrn(`urn:fss:${region}:${projectId}:workflow:${pkg}:${workflowName}:${version}`)).toEqual({ region, projectId, package: pkg, workflowName, version });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
