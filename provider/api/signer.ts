@@ -9,6 +9,7 @@
  * *decoded* and encoded exactly once (the SDK double-encodes characters that `url.parse` escapes), and
  * header ordering uses code-unit order for both the canonical block and SignedHeaders.
  */
+import * as nodeCrypto from "node:crypto";
 import { createHash, createHmac } from "node:crypto";
 
 export const ALGORITHM = "SDK-HMAC-SHA256";
@@ -163,8 +164,11 @@ function hashOf(headers: Readonly<Record<string, string>>, layout: HeaderLayout,
   return createHash("sha256").update(body).digest("hex");
 }
 
+/** Node's one-shot digest (Node 20.12 and later): no Hash object per call. Older Node builds one. */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return oneShotHash !== undefined ? oneShotHash("sha256", text, "hex") : createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** The six-part canonical request. `headers` must already include host and x-sdk-date. */

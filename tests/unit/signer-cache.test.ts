@@ -1,5 +1,8 @@
-/** The signer's per-second date text and per-name-set header layout are caches: they must never change a result. */
-import { canonicalHeaders, formatSdkDate } from "../../provider/api/signer";
+/** The signer's per-second date text and per-name-set header layout are caches, and its digest may be
+ * Node's one-shot one: none of them may ever change a result. */
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { canonicalHeaders, formatSdkDate, sha256Hex } from "../../provider/api/signer";
 
 test("the X-Sdk-Date text is right across second, day and year boundaries, whatever was formatted before", () => {
   const instants = [
@@ -26,4 +29,12 @@ test("header sets whose names would run together are laid out separately", () =>
   expect(canonicalHeaders({ a: "1", bc: "2" })).toEqual({ block: "a:1\nbc:2\n", signed: "a;bc" });
   expect(canonicalHeaders({ "1:a": "1" })).toEqual({ block: "1:a:1\n", signed: "1:a" });
   expect(canonicalHeaders({ a: "1" })).toEqual({ block: "a:1\n", signed: "a" });
+});
+
+test("the canonical request digest is SHA-256 of the UTF-8 text, whichever way Node computes it", () => {
+  fc.assert(
+    fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => sha256Hex(text) === createHash("sha256").update(text, "utf8").digest("hex")),
+    { numRuns: 500 },
+  );
+  expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 });
