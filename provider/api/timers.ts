@@ -7,12 +7,14 @@
  * The timer is `unref`ed: after the last call it may still be armed for a timeout that no longer exists,
  * and that must not keep a process alive. A pending request keeps the process alive through its socket.
  */
-interface Pending {
-  dueAt: number;
-  fire: () => void;
+/** A timeout: `fire` is called once at `dueAt` (epoch ms, as `Date.now()`) unless removed first. */
+export interface Timeout {
+  readonly dueAt: number;
+  /** Must not throw. */
+  fire(): void;
 }
 
-const pending = new Set<Pending>();
+const pending = new Set<Timeout>();
 let timer: NodeJS.Timeout | undefined;
 /** When the timer will fire; Infinity when it is not armed. */
 let armedFor = Infinity;
@@ -28,7 +30,7 @@ function expire(): void {
   timer = undefined;
   armedFor = Infinity;
   const now = Date.now();
-  const due: Pending[] = [];
+  const due: Timeout[] = [];
   let next = Infinity;
   for (const p of pending) {
     if (p.dueAt <= now) due.push(p);
@@ -44,12 +46,20 @@ function expire(): void {
  * `fire` must not throw.
  */
 export function scheduleTimeout(dueAt: number, fire: () => void): () => void {
-  const entry: Pending = { dueAt, fire };
+  const entry: Timeout = { dueAt, fire };
+  addTimeout(entry);
+  return () => removeTimeout(entry);
+}
+
+/** Arms `entry` (an object may carry its own `dueAt` and `fire`, sparing the closures of scheduleTimeout). */
+export function addTimeout(entry: Timeout): void {
   pending.add(entry);
-  if (dueAt < armedFor) arm(dueAt);
-  return () => {
-    pending.delete(entry);
-  };
+  if (entry.dueAt < armedFor) arm(entry.dueAt);
+}
+
+/** Disarms `entry`; a no-op if it fired or was removed already. */
+export function removeTimeout(entry: Timeout): void {
+  pending.delete(entry);
 }
 
 /** Timeouts waiting to fire (for tests). */
