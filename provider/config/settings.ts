@@ -32,7 +32,8 @@ function pick(
   if (explicit !== undefined) return { value: explicit, from: "the argument" };
   const c = config?.get(configKey);
   if (c !== undefined && c !== "") return { value: c, from: `stack config ${configKey}` };
-  for (const n of envNames) {
+  for (let i = 0; i < envNames.length; i++) {
+    const n = envNames[i] as string;
     const v = env[n];
     if (v !== undefined && v !== "") return { value: v, from: `environment variable ${n}` };
   }

@@ -44,11 +44,18 @@ function deepNodePayload(e: NodePayloads, limit: number): "input" | "output" | "
   return undefined;
 }
 
+/** The violation's text, built only for a body that has one. */
+function tooDeep(limit: number): string {
+  return `a value nested at most ${limit} levels deep`;
+}
+
 /** Violations for payloads of an (already schema-valid) execution body that nest too deeply. */
 export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH): SchemaViolation[] {
-  const expected = `a value nested at most ${limit} levels deep`;
   const b = body as Record<string, unknown>;
-  for (const key of TOP) if (nestsDeeperThan(b[key], limit)) return [{ pointer: `/${key}`, expected }];
+  for (let k = 0; k < TOP.length; k++) {
+    const key = TOP[k] as (typeof TOP)[number];
+    if (nestsDeeperThan(b[key], limit)) return [{ pointer: `/${key}`, expected: tooDeep(limit) }];
+  }
   const nodes = b.node_execution_details;
   if (!Array.isArray(nodes)) return [];
   for (let i = 0; i < nodes.length; i++) {
@@ -57,7 +64,7 @@ export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH)
     // Indexed, not for...of: an array iterator per execution was 40,000 objects of garbage on a large body.
     for (let j = 0; j < executions.length; j++) {
       const key = deepNodePayload(executions[j] as NodePayloads, limit);
-      if (key !== undefined) return [{ pointer: `/node_execution_details/${i}/executions/${j}/${key}`, expected }];
+      if (key !== undefined) return [{ pointer: `/node_execution_details/${i}/executions/${j}/${key}`, expected: tooDeep(limit) }];
     }
   }
   return [];

@@ -122,11 +122,10 @@ function writeValue(w: Writer, v: unknown, depth: number, quoted: boolean): void
     w.write("]");
   } else {
     w.write("{");
-    let first = true;
-    for (const k of Object.keys(v)) {
-      if (w.full) break;
-      if (!first) w.write(",");
-      first = false;
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length && !w.full; i++) {
+      const k = keys[i] as string;
+      if (i > 0) w.write(",");
       w.write(JSON.stringify(k) + ":");
       writeValue(w, (v as Record<string, unknown>)[k], depth + 1, true);
     }
@@ -142,11 +141,10 @@ function writeObject(w: Writer, o: Record<string, unknown>): void {
     if (message !== undefined) writeValue(w, message, 1, false);
     return;
   }
-  let first = true;
-  for (const k of Object.keys(o)) {
-    if (w.full) break;
-    if (!first) w.write("; ");
-    first = false;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length && !w.full; i++) {
+    const k = keys[i] as string;
+    if (i > 0) w.write("; ");
     w.write(k);
     // A key whose value is blank is the message itself (as in the published example).
     if (!isBlank(o[k])) {

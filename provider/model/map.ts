@@ -97,29 +97,38 @@ function mapExecution(body: ExecutionBody, consume: boolean): WorkflowExecution 
   const urn = parseWorkflowUrn(body.workflow_urn);
   if (!urn) throw new TypeError("workflow_urn is not a workflow URN; validate the body first");
   const status = body.status;
-  // Built in the interface's property order so JSON output reads naturally; optional fields added only when present.
-  const out = {
-    workflowId: body.workflow_id,
-    workflowUrn: body.workflow_urn,
-    urn,
-    executionId: body.execution_id,
-    status,
-    terminal: isFinalStatus(status),
-    succeeded: status === "success",
-  } as WorkflowExecution;
-  if (body.headers != null) out.headers = body.headers;
-  if (body.input != null) out.input = body.input;
-  if (body.output != null) out.output = body.output;
+  const { headers, input, output } = body;
   const begin = utcTimeToMillis(body.begin_time);
   const end = utcTimeToMillis(body.end_time);
   const updated = utcTimeToMillis(body.last_update_time);
-  if (begin !== undefined) out.beginTime = isoOfApiTime(body.begin_time as string, begin);
-  if (end !== undefined) out.endTime = isoOfApiTime(body.end_time as string, end);
-  if (updated !== undefined) out.lastUpdateTime = isoOfApiTime(body.last_update_time as string, updated);
-  if (begin !== undefined && end !== undefined && end >= begin) out.durationMs = end - begin;
-  if (body.created_by) out.createdBy = body.created_by;
+  const beginTime = begin === undefined ? undefined : isoOfApiTime(body.begin_time as string, begin);
+  const endTime = end === undefined ? undefined : isoOfApiTime(body.end_time as string, end);
+  const lastUpdateTime = updated === undefined ? undefined : isoOfApiTime(body.last_update_time as string, updated);
+  const durationMs = begin !== undefined && end !== undefined && end >= begin ? end - begin : undefined;
+  const createdBy = body.created_by || undefined;
   const nodes: NodeExecutionDetail[] = [];
   const failedNodes: NodeExecutionDetail[] = [];
+  // Built in the interface's property order so JSON output reads naturally. A finished run has every
+  // optional field: one literal, allocated at its final shape. Otherwise fields are added only when present.
+  const { workflow_id: workflowId, workflow_urn: workflowUrn, execution_id: executionId } = body;
+  const terminal = isFinalStatus(status);
+  const succeeded = status === "success";
+  let out: WorkflowExecution;
+  if (headers != null && input != null && output != null && beginTime !== undefined && endTime !== undefined && lastUpdateTime !== undefined && durationMs !== undefined && createdBy !== undefined) {
+    out = { workflowId, workflowUrn, urn, executionId, status, terminal, succeeded, headers, input, output, beginTime, endTime, lastUpdateTime, durationMs, createdBy, nodes, failedNodes };
+  } else {
+    out = { workflowId, workflowUrn, urn, executionId, status, terminal, succeeded } as WorkflowExecution;
+    if (headers != null) out.headers = headers;
+    if (input != null) out.input = input;
+    if (output != null) out.output = output;
+    if (beginTime !== undefined) out.beginTime = beginTime;
+    if (endTime !== undefined) out.endTime = endTime;
+    if (lastUpdateTime !== undefined) out.lastUpdateTime = lastUpdateTime;
+    if (durationMs !== undefined) out.durationMs = durationMs;
+    if (createdBy !== undefined) out.createdBy = createdBy;
+    out.nodes = nodes;
+    out.failedNodes = failedNodes;
+  }
   const details: Array<NodeExecutionDetailBody | undefined> = body.node_execution_details ?? [];
   for (let i = 0; i < details.length; i++) {
     const { node, failed } = toNode(details[i] as NodeExecutionDetailBody, consume);
@@ -128,7 +137,5 @@ function mapExecution(body: ExecutionBody, consume: boolean): WorkflowExecution 
     if (failed) failedNodes.push(node);
   }
   if (consume) body.node_execution_details = [];
-  out.nodes = nodes;
-  out.failedNodes = failedNodes;
   return out;
 }
