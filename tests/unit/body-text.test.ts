@@ -5,8 +5,9 @@ import { LightSignal } from "../../provider/api/signal";
 
 const TEXT = '{"name":"größe ✓ 工作流 🚀","n":1}';
 
-function fetchOf(body: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>): FetchLike {
-  return async () => ({ status: 200, headers: { get: () => null }, body: body() });
+function fetchOf(body: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>, contentLength?: number): FetchLike {
+  const length = contentLength === undefined ? null : String(contentLength);
+  return async () => ({ status: 200, headers: { get: (name: string) => (name.toLowerCase() === "content-length" ? length : null) }, body: body() });
 }
 
 function read(fetch: FetchLike, maxBytes = 1024) {
@@ -42,4 +43,33 @@ test("a streamed body over the cap is refused and the stream is destroyed", asyn
   expect(r).toMatchObject({ kind: "failure", failure: "body-too-large" });
   await new Promise((resolve) => setImmediate(resolve));
   expect(stream.destroyed).toBe(true);
+});
+
+describe("with a declared Content-Length", () => {
+  const total = Buffer.byteLength(TEXT, "utf8");
+
+  test.each([1, 3, 7])("the right length: %i-byte chunks are gathered into one buffer and decode intact", async (size) => {
+    for (const body of [() => pieces(size), () => Readable.from(pieces(size))]) {
+      const r = await read(fetchOf(body, total));
+      if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+      expect(r.takeText()).toBe(TEXT);
+    }
+  });
+
+  test.each([
+    ["shorter than what arrives", total - 9],
+    ["zero", 0],
+    ["longer than what arrives", total + 100],
+  ])("a declared length %s still gives exactly the bytes that arrived", async (_label, declared) => {
+    for (const size of [2, 5]) {
+      const r = await read(fetchOf(() => Readable.from(pieces(size)), declared));
+      if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+      expect(r.takeText()).toBe(TEXT);
+    }
+  });
+
+  test("the size cap counts what arrives, not what was declared", async () => {
+    const r = await read(fetchOf(() => Readable.from(pieces(4)), 8), 10);
+    expect(r).toMatchObject({ kind: "failure", failure: "body-too-large" });
+  });
 });
