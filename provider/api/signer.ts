@@ -126,8 +126,25 @@ function byLowerName(a: [string, string], b: [string, string]): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
+/** The names and layout of the previous request: a client signs the same header set again and again. */
+let lastNames: readonly string[] = [];
+let lastLayout: HeaderLayout | undefined;
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function layoutOf(headers: Readonly<Record<string, string>>): HeaderLayout {
   const names = Object.keys(headers);
+  if (lastLayout !== undefined && sameNames(names, lastNames)) return lastLayout;
+  lastLayout = layoutByKey(names);
+  lastNames = names;
+  return lastLayout;
+}
+
+function layoutByKey(names: string[]): HeaderLayout {
   // Each name prefixed with its length keeps the key unambiguous whatever characters the names contain.
   let id = "";
   for (let i = 0; i < names.length; i++) id += `${(names[i] as string).length}:${names[i] as string}`;
@@ -203,8 +220,9 @@ export interface SignedRequest {
 /** Signs a request with SDK-HMAC-SHA256 at the given date. */
 export function signRequest(req: SignableRequest, credentials: Credentials, date: Date): SignedRequest {
   const sdkDate = formatSdkDate(date);
+  const token = credentials.securityToken;
   const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
-  if (credentials.securityToken) added["X-Security-Token"] = credentials.securityToken;
+  if (token) added["X-Security-Token"] = token;
   // Assigned one by one rather than spread (a runtime call per source on every request).
   const toSign: Record<string, string> = {};
   const own = req.headers;
@@ -213,7 +231,8 @@ export function signRequest(req: SignableRequest, credentials: Credentials, date
     for (let i = 0; i < names.length; i++) toSign[names[i] as string] = own[names[i] as string] as string;
   }
   toSign.host = req.host;
-  for (const k in added) toSign[k] = added[k] as string;
+  toSign["X-Sdk-Date"] = sdkDate;
+  if (token) toSign["X-Security-Token"] = token;
   const canonical = canonicalRequest(req, toSign);
   const sts = stringToSign(sdkDate, canonical.text);
   const sig = signature(credentials.secretKey, sts);

@@ -24,6 +24,14 @@ test("an invalid date still throws after a valid one was formatted", () => {
   expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(RangeError);
 });
 
+test("alternating header sets each get their own layout", () => {
+  for (let i = 0; i < 3; i++) {
+    expect(canonicalHeaders({ b: "1", a: "2" })).toEqual({ block: "a:2\nb:1\n", signed: "a;b" });
+    expect(canonicalHeaders({ a: "2", b: "1", C: "3" })).toEqual({ block: "a:2\nb:1\nc:3\n", signed: "a;b;c" });
+    expect(canonicalHeaders({ a: "2" })).toEqual({ block: "a:2\n", signed: "a" });
+  }
+});
+
 test("header sets whose names would run together are laid out separately", () => {
   expect(canonicalHeaders({ ab: "1", c: "2" })).toEqual({ block: "ab:1\nc:2\n", signed: "ab;c" });
   expect(canonicalHeaders({ a: "1", bc: "2" })).toEqual({ block: "a:1\nbc:2\n", signed: "a;bc" });
