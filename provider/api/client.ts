@@ -62,14 +62,20 @@ export interface ApiResult {
   attempts: number;
 }
 
-/** A 2xx result. A class rather than an object literal with a getter, which V8 builds far more slowly. */
+/** A 2xx result. A class rather than an object literal with a getter, which V8 builds far more slowly;
+ * its fields are assigned in the constructor (`declare`d, so not also defined as class fields first). */
 class Success implements ApiResult {
-  constructor(
-    public body: unknown,
-    public status: number,
-    public attempts: number,
-    private readonly readRequestId: () => string | undefined,
-  ) {}
+  declare body: unknown;
+  declare status: number;
+  declare attempts: number;
+  declare private readonly readRequestId: () => string | undefined;
+
+  constructor(body: unknown, status: number, attempts: number, readRequestId: () => string | undefined) {
+    this.body = body;
+    this.status = status;
+    this.attempts = attempts;
+    this.readRequestId = readRequestId;
+  }
 
   get requestId(): string | undefined {
     return this.readRequestId();

@@ -39,6 +39,7 @@ export function readExecution(ref: ExecutionRef, credentials: Credentials, polic
  * differs from any path, so that field is informative only.)
  */
 function checkIdentity(ref: ExecutionRef, e: WorkflowExecution, res: { readonly requestId?: string }, segments: string[]) {
+  if (e.workflowId === ref.workflowId && e.executionId === ref.executionId) return;
   const violations = [];
   if (e.workflowId !== ref.workflowId) violations.push({ pointer: "/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` });
   if (e.executionId !== ref.executionId) violations.push({ pointer: "/execution_id", expected: `the requested execution ID ${ref.executionId}` });

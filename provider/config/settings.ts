@@ -22,23 +22,43 @@ export interface ResolvedSettings {
 const REGION = /^[a-z]{2,8}(-[a-z0-9]{1,24}){1,4}$/;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A setting's value: the explicit argument, else stack config, else the first non-empty variable. */
 function pick(
   explicit: string | undefined,
   config: ConfigSource | undefined,
   configKey: string,
   env: NodeJS.ProcessEnv,
-  envNames: string[],
-): { value?: string; from: string } {
-  if (explicit !== undefined) return { value: explicit, from: "the argument" };
+  envNames: readonly string[],
+): string | undefined {
+  if (explicit !== undefined) return explicit;
   const c = config?.get(configKey);
-  if (c !== undefined && c !== "") return { value: c, from: `stack config ${configKey}` };
+  if (c !== undefined && c !== "") return c;
   for (let i = 0; i < envNames.length; i++) {
-    const n = envNames[i] as string;
-    const v = env[n];
-    if (v !== undefined && v !== "") return { value: v, from: `environment variable ${n}` };
+    const v = env[envNames[i] as string];
+    if (v !== undefined && v !== "") return v;
   }
-  return { from: "" };
+  return undefined;
 }
+
+/** Where `pick` found its value, for an error message: worked out again only when there is one to write. */
+function sourceOf(
+  explicit: string | undefined,
+  config: ConfigSource | undefined,
+  configKey: string,
+  env: NodeJS.ProcessEnv,
+  envNames: readonly string[],
+): string {
+  if (explicit !== undefined) return "the argument";
+  const c = config?.get(configKey);
+  if (c !== undefined && c !== "") return `stack config ${configKey}`;
+  const name = envNames.find((n) => env[n] !== undefined && env[n] !== "");
+  return name === undefined ? "" : `environment variable ${name}`;
+}
+
+const REGION_VARS = ["HW_REGION_NAME"] as const;
+const PROJECT_VARS = ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] as const;
+const ENDPOINT_VARS = ["HW_FUNCTIONGRAPH_ENDPOINT"] as const;
+const IAM_VARS = ["HUAWEICLOUD_SDK_IAM_ENDPOINT"] as const;
 
 export function checkRegion(value: unknown, from: string): string {
   if (typeof value !== "string" || !REGION.test(value)) {
@@ -66,29 +86,32 @@ export function resolveSettings(
   config: ConfigSource | undefined,
   env: NodeJS.ProcessEnv,
 ): ResolvedSettings {
-  const regionPick = pick(args.region, config, "huaweicloud:region", env, ["HW_REGION_NAME"]);
-  const region = regionPick.value === undefined ? undefined : checkRegion(regionPick.value, regionPick.from);
-  const projectPick = pick(args.projectId, config, "huaweicloud:projectId", env, [
-    "HW_PROJECT_ID",
-    "HUAWEICLOUD_SDK_PROJECT_ID",
-  ]);
-  const projectId = projectPick.value === undefined ? undefined : checkProjectId(projectPick.value, projectPick.from);
-  const endpointPick = pick(args.endpoint, undefined, "", env, ["HW_FUNCTIONGRAPH_ENDPOINT"]);
-  if (endpointPick.value === undefined && region === undefined) {
+  const regionValue = pick(args.region, config, "huaweicloud:region", env, REGION_VARS);
+  const region =
+    regionValue === undefined || (typeof regionValue === "string" && REGION.test(regionValue))
+      ? regionValue
+      : checkRegion(regionValue, sourceOf(args.region, config, "huaweicloud:region", env, REGION_VARS));
+  const projectValue = pick(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS);
+  const projectId =
+    projectValue === undefined || (typeof projectValue === "string" && PROJECT_ID.test(projectValue))
+      ? projectValue
+      : checkProjectId(projectValue, sourceOf(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS));
+  const endpointValue = pick(args.endpoint, undefined, "", env, ENDPOINT_VARS);
+  if (endpointValue === undefined && region === undefined) {
     throw new ConfigurationError(
       "No region: pass `region`, set stack config huaweicloud:region or HW_REGION_NAME, or pass `endpoint`",
       "region",
     );
   }
-  const endpoint = checkEndpoint(endpointPick.value ?? regionalEndpoint(region as string), "endpoint");
+  const endpoint = checkEndpoint(endpointValue ?? regionalEndpoint(region as string), "endpoint");
   if (projectId === undefined && region === undefined) {
     throw new ConfigurationError(
       "No project ID and no region to discover it from: pass `projectId` (or HW_PROJECT_ID) or `region`",
       "projectId",
     );
   }
-  const iamPick = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, ["HUAWEICLOUD_SDK_IAM_ENDPOINT"]);
-  const iamEndpoint = checkEndpoint(iamPick.value ?? defaultIamEndpoint(endpoint), "iamEndpoint");
+  const iamValue = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, IAM_VARS);
+  const iamEndpoint = checkEndpoint(iamValue ?? defaultIamEndpoint(endpoint), "iamEndpoint");
   const credentials = resolveCredentials(args.credentials, config, env);
   return { credentials, region, projectId, endpoint, iamEndpoint };
 }

@@ -81,7 +81,19 @@ function requireSet(r: GateArgs["requireStatus"]): ReadonlySet<ExecutionStatus> 
   return new Set(list);
 }
 
+/** The policy of a call that sets no gate option: shared (frozen), so a plain read builds none. */
+const PLAIN: GatePolicy = Object.freeze({ wait: undefined, require: undefined, notBeforeMs: undefined, maxAgeMs: undefined, mode: "enforce", decides: false });
+
 export function normalizeGate(args: GateArgs): GatePolicy {
+  if (
+    args.mode === undefined &&
+    args.waitForCompletion === undefined &&
+    args.requireStatus === undefined &&
+    args.notBefore === undefined &&
+    args.maxAgeSeconds === undefined
+  ) {
+    return PLAIN;
+  }
   const mode = args.mode ?? "enforce";
   if (mode !== "enforce" && mode !== "warn" && mode !== "report") {
     throw new ConfigurationError(`mode must be "enforce", "warn" or "report"`, "mode");
