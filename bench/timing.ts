@@ -20,6 +20,8 @@ export interface TimingResult {
   payload: Payload;
   /** ms per call, in round order (index i of every contender belongs to round i). */
   samples: Record<ContenderId, number[]>;
+  /** The warm-up rounds' ms per call, kept to show how the ratios settle while V8 optimizes each contender's code. */
+  warmup: Record<ContenderId, number[]>;
   /** Sockets opened during each contender's calls (warm-up included); they share http.globalAgent, so 1 in total means one kept-alive connection served every call. */
   connections: Record<ContenderId, number>;
 }
@@ -43,6 +45,7 @@ export async function timePayload(
   onRound?: (round: number, total: number) => void,
 ): Promise<TimingResult> {
   const samples = Object.fromEntries(contenders.map((c) => [c.id, [] as number[]])) as Record<ContenderId, number[]>;
+  const warmup = Object.fromEntries(contenders.map((c) => [c.id, [] as number[]])) as Record<ContenderId, number[]>;
   const connections = Object.fromEntries(contenders.map((c) => [c.id, 0])) as Record<ContenderId, number>;
   let current: ContenderId | undefined;
   const onSocket = () => {
@@ -63,12 +66,12 @@ export async function timePayload(
         current = undefined;
         c.check(result, payload.ref, payload.nodeExecutions);
         result = undefined;
-        if (round >= counts.warmup) samples[c.id].push(ms);
+        (round >= counts.warmup ? samples : warmup)[c.id].push(ms);
       }
       onRound?.(round + 1, rounds);
     }
   } finally {
     unsubscribe("net.client.socket", onSocket);
   }
-  return { payload, samples, connections };
+  return { payload, samples, warmup, connections };
 }
