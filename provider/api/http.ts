@@ -6,6 +6,7 @@
  * (see readText): a 7 MB answer never holds the socket's chunks, a concatenation and the string at once.
  */
 import nodeFetch from "node-fetch";
+import { releaseScratch, takeScratch } from "./scratch";
 import type { SignalLike } from "./signal";
 
 /** The subset of a fetch implementation the client needs (node-fetch 2 by default; injectable). */
@@ -106,7 +107,7 @@ function readText(body: Chunks, maxBytes: number, declared: number | undefined):
     if (first !== undefined) {
       // A second chunk: from here on, gather.
       if (declared !== undefined && declared >= bytes) {
-        into = Buffer.allocUnsafeSlow(declared);
+        into = takeScratch(declared);
         filled = first.copy(into, 0);
       } else {
         chunks = [first];
@@ -114,12 +115,13 @@ function readText(body: Chunks, maxBytes: number, declared: number | undefined):
       first = undefined;
     }
     if (into !== undefined) {
-      if (filled + buf.length <= into.length) {
+      if (filled + buf.length <= (declared as number)) {
         filled += buf.copy(into, filled);
         return;
       }
-      // More than the declared length: keep what was copied and go on as a list.
-      chunks = [into.subarray(0, filled)];
+      // More than the declared length: copy out what was gathered and go on as a list.
+      chunks = [Buffer.from(into.subarray(0, filled))];
+      releaseScratch(into);
       into = undefined;
     }
     (chunks as Buffer[]).push(buf);
@@ -130,21 +132,35 @@ function readText(body: Chunks, maxBytes: number, declared: number | undefined):
       : into !== undefined ? into.toString("utf8", 0, filled)
       : chunks !== undefined ? Buffer.concat(chunks, bytes).toString("utf8")
       : "";
+    if (into !== undefined) releaseScratch(into);
     // Do not let a listener closure that outlives the read keep the bytes alive.
     first = undefined;
     into = undefined;
     chunks = undefined;
     return all;
   };
+  /** A read that failed gives its gathering buffer back (the bytes are dropped). */
+  const abandon = () => {
+    if (into !== undefined) releaseScratch(into);
+    first = undefined;
+    into = undefined;
+    chunks = undefined;
+  };
   if (!isEmitter(body)) {
     return (async () => {
-      for await (const chunk of body) add(chunk);
+      try {
+        for await (const chunk of body) add(chunk);
+      } catch (e) {
+        abandon();
+        throw e;
+      }
       return finish();
     })();
   }
   return new Promise((resolve, reject) => {
     const fail = (e: unknown) => {
       body.removeListener("data", onData);
+      abandon();
       reject(e);
     };
     const onData = (chunk: Uint8Array | string) => {

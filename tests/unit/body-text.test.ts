@@ -73,3 +73,52 @@ describe("with a declared Content-Length", () => {
     expect(r).toMatchObject({ kind: "failure", failure: "body-too-large" });
   });
 });
+
+describe("the reused gathering buffer", () => {
+  const bodyOf = (text: string) => {
+    const bytes = Buffer.from(text, "utf8");
+    return { bytes, chunks: () => Readable.from([bytes.subarray(0, 3), bytes.subarray(3)]) };
+  };
+
+  test("a shorter body after a longer one decodes only its own bytes", async () => {
+    for (const text of ["x".repeat(500) + TEXT, TEXT, "{}", '{"a":"' + "y".repeat(300) + '"}']) {
+      const { bytes, chunks } = bodyOf(text);
+      const r = await read(fetchOf(chunks, bytes.length));
+      if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
+      expect(r.takeText()).toBe(text);
+    }
+  });
+
+  test("overlapping reads never share a buffer", async () => {
+    const texts = Array.from({ length: 8 }, (_, i) => `${String(i).repeat(40 + i * 13)}${TEXT}`);
+    const slow = (bytes: Buffer) => async function* () {
+      for (let i = 0; i < bytes.length; i += 7) {
+        await new Promise((r) => setImmediate(r));
+        yield bytes.subarray(i, i + 7);
+      }
+    };
+    const results = await Promise.all(
+      texts.map(async (text) => {
+        const bytes = Buffer.from(text, "utf8");
+        const r = await read(fetchOf(() => Readable.from(slow(bytes)()), bytes.length));
+        return r.kind === "response" ? r.takeText() : r.kind;
+      }),
+    );
+    expect(results).toEqual(texts);
+  });
+
+  test("a read that fails part-way gives the buffer back, and the next reads are intact", async () => {
+    const failing = async function* () {
+      yield Buffer.from("abc");
+      yield Buffer.from("def");
+      throw new Error("socket reset");
+    };
+    const r = await read(fetchOf(() => Readable.from(failing()), 100));
+    expect(r).toMatchObject({ kind: "failure", failure: "network" });
+    for (const size of [2, 9]) {
+      const ok = await read(fetchOf(() => Readable.from(pieces(size)), Buffer.byteLength(TEXT, "utf8")));
+      if (ok.kind !== "response") throw new Error(`expected a response, got ${ok.kind}`);
+      expect(ok.takeText()).toBe(TEXT);
+    }
+  });
+});
