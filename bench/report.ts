@@ -256,7 +256,9 @@ Profiled with \`node --cpu-prof\`, phase marks, and instruction counts under \`v
   the strings are part of the returned type, so they stay; what was cut instead is everything else. The
   body's bytes are gathered outside the V8 heap in one buffer of the declared length and decoded once
   (decoding each chunk into a rope of strings had put 7.8 MB of chunk strings in the young generation
-  and cost a third scavenge per read); node arrays are not copied; raw node details are released as they
+  and cost a third scavenge per read), and that buffer is reused by the next read while the collector has
+  not reclaimed it (held weakly, so a single read keeps it until the next full collection: that is why the
+  first read's peak is a few MiB above the floor's, and four reads stay close to it); node arrays are not copied; raw node details are released as they
   are mapped; the depth check uses named loads. Validation (ajv) and the depth check take about 2 ms each.
 - Small body: about 1.08x the floor once V8 has optimized the library's code, and about 1.14x before (see
   Warm-up above). Functions that run once per read are optimized only after some thousands of reads, the
