@@ -8,7 +8,7 @@ import { type AbortCause, attemptSignal, sleep } from "./abort";
 import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type RequestSite } from "./errors";
 import { attempt, type AttemptResult, type FetchLike } from "./http";
 import { type Limiter, limiterFor } from "./limiter";
-import { makeScrubber, oneLine } from "./redact";
+import { oneLine, scrubberFor } from "./redact";
 import { type BackoffPolicy, DEFAULT_BACKOFF, isRetryableStatus, nextDelayMs, parseRetryAfter } from "./retry";
 import { type Credentials, isPlainPath, signRequest, urlEncode } from "./signer";
 import type { BodyKind } from "../model/validate";
@@ -171,7 +171,7 @@ export async function callApi(call: ApiCall, credentials: Credentials, policy: R
   const base = partsOf(call.base);
   const { wire, signedPath, wirePath } = buildUrl(call, base);
   const site: RequestSite = { method: call.method, path: wirePath };
-  const scrub = makeScrubber(credentials);
+  const scrub = scrubberFor(credentials);
   // Request IDs are normally short tokens: those skip the flattening (which only changes other text).
   const cleanId = (v: string | undefined) => {
     if (v === undefined) return undefined;

@@ -4,7 +4,7 @@
  */
 import { callApi, type RequestPolicy } from "./client";
 import { ResponseValidationError } from "./errors";
-import { makeScrubber } from "./redact";
+import { scrubberFor } from "./redact";
 import { scrubNodeErrors } from "./scrubExecution";
 import type { Credentials } from "./signer";
 import type { ExecutionBody } from "../model/bodies";
@@ -29,7 +29,7 @@ export function readExecution(ref: ExecutionRef, credentials: Credentials, polic
     // The parsed body belongs to this read alone, so mapping may consume it.
     const execution = consumeIntoWorkflowExecution(res.body as ExecutionBody);
     checkIdentity(ref, execution, res, segments);
-    return scrubNodeErrors(execution, makeScrubber(credentials));
+    return scrubNodeErrors(execution, scrubberFor(credentials));
   });
 }
 

@@ -26,16 +26,28 @@ function contains(text: string, secret: string | undefined): boolean {
  * substring searches and allocates nothing; the ordered list of secrets is built only when one is found.
  */
 export function makeScrubber(credentials: Credentials | undefined): Scrubber {
-  let secrets: string[] | undefined;
   return (text) => {
     if (!contains(text, credentials?.securityToken) && !contains(text, credentials?.secretKey) && !contains(text, credentials?.accessKey)) {
       return text;
     }
-    secrets ??= secretsOf(credentials);
+    // Read afresh each time (this path is rare): a scrubber may outlive a change to its credentials object.
     let out = text;
-    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    for (const s of secretsOf(credentials)) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return out;
   };
+}
+
+/** Scrubbers by credentials object: a read's client, its node-error scrubbing and its gate share one. */
+const scrubbers = new WeakMap<Credentials, Scrubber>();
+
+/** The scrubber for these credentials, made once per credentials object (settings resolve a fresh one per call). */
+export function scrubberFor(credentials: Credentials): Scrubber {
+  let s = scrubbers.get(credentials);
+  if (s === undefined) {
+    s = makeScrubber(credentials);
+    scrubbers.set(credentials, s);
+  }
+  return s;
 }
 
 /** One line, at most `max` characters (an ellipsis marks the cut). */

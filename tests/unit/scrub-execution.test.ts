@@ -1,5 +1,5 @@
 /** scrubNodeErrors: credentials in a node's error are replaced wherever they sit, and nothing else changes. */
-import { makeScrubber } from "../../provider/api/redact";
+import { makeScrubber, scrubberFor } from "../../provider/api/redact";
 import { scrubNodeErrors } from "../../provider/api/scrubExecution";
 import type { JsonObject, WorkflowExecution } from "../../provider/model/types";
 
@@ -31,4 +31,14 @@ test("an error without credentials is left as it is, the same objects and the sa
   expect(e.errorMessage).toBe(message);
   expect(e.error).toBe("unrendered");
   expect(first(scrubNodeErrors(runWithError(undefined), makeScrubber({ accessKey: "AK-plain-0001", secretKey: "x" }))).errorMessage).toBeUndefined();
+});
+
+test("one scrubber per credentials object, and it follows a change made to that object", () => {
+  const credentials = { accessKey: "AK-first-0001", secretKey: "secret-first" };
+  const scrub = scrubberFor(credentials);
+  expect(scrubberFor(credentials)).toBe(scrub);
+  expect(scrubberFor({ ...credentials })).not.toBe(scrub);
+  expect(scrub("x secret-first y")).toBe("x [redacted] y");
+  credentials.secretKey = "secret-second";
+  expect(scrub("x secret-second y secret-first")).toBe("x [redacted] y secret-first");
 });
