@@ -126,32 +126,29 @@ function readText(body: Chunks, maxBytes: number, declared: number | undefined):
     }
     (chunks as Buffer[]).push(buf);
   };
+  /** Gives the gathering buffer back and drops the bytes, so a listener closure that outlives the read
+   * keeps nothing alive. Called once the text is decoded, or when the read fails. */
+  const release = () => {
+    if (into !== undefined) releaseScratch(into);
+    first = undefined;
+    into = undefined;
+    chunks = undefined;
+  };
   const finish = () => {
     const all =
       first !== undefined ? first.toString("utf8")
       : into !== undefined ? into.toString("utf8", 0, filled)
       : chunks !== undefined ? Buffer.concat(chunks, bytes).toString("utf8")
       : "";
-    if (into !== undefined) releaseScratch(into);
-    // Do not let a listener closure that outlives the read keep the bytes alive.
-    first = undefined;
-    into = undefined;
-    chunks = undefined;
+    release();
     return all;
-  };
-  /** A read that failed gives its gathering buffer back (the bytes are dropped). */
-  const abandon = () => {
-    if (into !== undefined) releaseScratch(into);
-    first = undefined;
-    into = undefined;
-    chunks = undefined;
   };
   if (!isEmitter(body)) {
     return (async () => {
       try {
         for await (const chunk of body) add(chunk);
       } catch (e) {
-        abandon();
+        release();
         throw e;
       }
       return finish();
@@ -160,7 +157,7 @@ function readText(body: Chunks, maxBytes: number, declared: number | undefined):
   return new Promise((resolve, reject) => {
     const fail = (e: unknown) => {
       body.removeListener("data", onData);
-      abandon();
+      release();
       reject(e);
     };
     const onData = (chunk: Uint8Array | string) => {
