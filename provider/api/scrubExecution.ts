@@ -11,23 +11,11 @@ import type { JsonObject, NodeExecution, NodeExecutionDetail, WorkflowExecution 
 import { renderErrorMessage } from "../model/errorText";
 import type { Scrubber } from "./redact";
 
-/** Whether a key, string or number anywhere inside `v` contains a credential. Depth is bounded by validation. */
-function carriesSecret(v: unknown, scrub: Scrubber): boolean {
-  if (typeof v === "string") return scrub(v) !== v;
-  if (typeof v === "number") {
-    const text = String(v);
-    return scrub(text) !== text;
-  }
-  if (v === null || typeof v !== "object") return false;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (carriesSecret(v[i], scrub)) return true;
-    return false;
-  }
-  for (const k in v) if (scrub(k) !== k || carriesSecret((v as JsonObject)[k], scrub)) return true;
-  return false;
-}
-
-/** A copy of `v` with every credential replaced; a number that contained one becomes the scrubbed text. */
+/**
+ * `v` with every credential in a key, string or number replaced (a number that contained one becomes the
+ * scrubbed text). What holds no credential is returned as it is, the same object: a clean error costs a
+ * walk and no allocation. Depth is bounded by validation.
+ */
 function scrubbed(v: unknown, scrub: Scrubber): unknown {
   if (typeof v === "string") return scrub(v);
   if (typeof v === "number") {
@@ -36,10 +24,29 @@ function scrubbed(v: unknown, scrub: Scrubber): unknown {
     return clean === text ? v : clean;
   }
   if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map((item) => scrubbed(item, scrub));
-  const out: JsonObject = {};
-  for (const k in v) out[scrub(k)] = scrubbed((v as JsonObject)[k], scrub);
-  return out;
+  if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const item = scrubbed(v[i], scrub);
+      if (item !== v[i]) (copy ??= v.slice())[i] = item;
+    }
+    return copy ?? v;
+  }
+  const o = v as JsonObject;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const key = scrub(k);
+    const value = scrubbed(o[k], scrub);
+    if (key === k && value === o[k]) continue;
+    // Something changes: a copy in key order, the keys before this one as they were.
+    const out: JsonObject = {};
+    for (let j = 0; j < i; j++) out[keys[j] as string] = o[keys[j] as string];
+    out[key] = value;
+    for (let j = i + 1; j < keys.length; j++) out[scrub(keys[j] as string)] = scrubbed(o[keys[j] as string], scrub);
+    return out;
+  }
+  return o;
 }
 
 export function scrubNodeErrors(execution: WorkflowExecution, scrub: Scrubber): WorkflowExecution {
@@ -49,9 +56,11 @@ export function scrubNodeErrors(execution: WorkflowExecution, scrub: Scrubber): 
     const executions = (nodes[i] as NodeExecutionDetail).executions;
     for (let j = 0; j < executions.length; j++) {
       const e = executions[j] as NodeExecution;
-      if (e.errorMessage === undefined || !carriesSecret(e.errorMessage, scrub)) continue;
-      e.errorMessage = scrubbed(e.errorMessage, scrub) as JsonObject;
-      e.error = renderErrorMessage(e.errorMessage);
+      if (e.errorMessage === undefined) continue;
+      const clean = scrubbed(e.errorMessage, scrub) as JsonObject;
+      if (clean === e.errorMessage) continue;
+      e.errorMessage = clean;
+      e.error = renderErrorMessage(clean);
     }
   }
   return execution;
