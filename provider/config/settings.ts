@@ -40,7 +40,8 @@ function pick(
   return undefined;
 }
 
-/** Where `pick` found its value, for an error message: worked out again only when there is one to write. */
+/** Where `pick` found its value, for an error message: worked out again only when there is one to write
+ * (it repeats pick's order, reading config and environment a second time). */
 function sourceOf(
   explicit: string | undefined,
   config: ConfigSource | undefined,
@@ -60,20 +61,25 @@ const PROJECT_VARS = ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] as const;
 const ENDPOINT_VARS = ["HW_FUNCTIONGRAPH_ENDPOINT"] as const;
 const IAM_VARS = ["HUAWEICLOUD_SDK_IAM_ENDPOINT"] as const;
 
-export function checkRegion(value: unknown, from: string): string {
+/** Where a value came from, for the message; a function when working it out costs something (see sourceOf). */
+type Origin = string | (() => string);
+
+const describeOrigin = (from: Origin) => (typeof from === "string" ? from : from());
+
+export function checkRegion(value: unknown, from: Origin): string {
   if (typeof value !== "string" || !REGION.test(value)) {
     throw new ConfigurationError(
-      `The region from ${from} is malformed: expected a region ID such as cn-north-4`,
+      `The region from ${describeOrigin(from)} is malformed: expected a region ID such as cn-north-4`,
       "region",
     );
   }
   return value;
 }
 
-export function checkProjectId(value: unknown, from: string): string {
+export function checkProjectId(value: unknown, from: Origin): string {
   if (typeof value !== "string" || !PROJECT_ID.test(value)) {
     throw new ConfigurationError(
-      `The project ID from ${from} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
+      `The project ID from ${describeOrigin(from)} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
       "projectId",
     );
   }
@@ -88,14 +94,12 @@ export function resolveSettings(
 ): ResolvedSettings {
   const regionValue = pick(args.region, config, "huaweicloud:region", env, REGION_VARS);
   const region =
-    regionValue === undefined || (typeof regionValue === "string" && REGION.test(regionValue))
-      ? regionValue
-      : checkRegion(regionValue, sourceOf(args.region, config, "huaweicloud:region", env, REGION_VARS));
+    regionValue === undefined ? undefined : checkRegion(regionValue, () => sourceOf(args.region, config, "huaweicloud:region", env, REGION_VARS));
   const projectValue = pick(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS);
   const projectId =
-    projectValue === undefined || (typeof projectValue === "string" && PROJECT_ID.test(projectValue))
-      ? projectValue
-      : checkProjectId(projectValue, sourceOf(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS));
+    projectValue === undefined
+      ? undefined
+      : checkProjectId(projectValue, () => sourceOf(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS));
   const endpointValue = pick(args.endpoint, undefined, "", env, ENDPOINT_VARS);
   if (endpointValue === undefined && region === undefined) {
     throw new ConfigurationError(
