@@ -96,23 +96,22 @@ function warmupLines(r: BenchResults): string {
   for (const t of r.timing) {
     const warm = t.warmup.floor.length;
     if (warm < 2 * WINDOW) continue;
-    const all = (c: ContenderId) => [...t.warmup[c], ...t.samples[c]];
-    const windows = Math.floor(all("floor").length / WINDOW);
-    const series = (c: ContenderId) =>
-      Array.from({ length: windows }, (_, w) => {
-        const part = (id: ContenderId) => all(id).slice(w * WINDOW, (w + 1) * WINDOW);
-        return ratio(median(part(c)) / median(part("floor")));
+    const floor = [...t.warmup.floor, ...t.samples.floor];
+    const windows = Math.floor(floor.length / WINDOW);
+    const series = (c: ContenderId) => {
+      const all = [...t.warmup[c], ...t.samples[c]];
+      return Array.from({ length: windows }, (_, w) => {
+        const part = (xs: number[]) => xs.slice(w * WINDOW, (w + 1) * WINDOW);
+        return ratio(median(part(all)) / median(part(floor)));
       }).join(", ");
+    };
     lines.push(
-      `- ${t.payload.id}, library / floor: ${series("library")}`,
+      `- ${t.payload.id} (the first ${warm} rounds are warm-up, not counted above), library / floor: ${series("library")}`,
       `- ${t.payload.id}, SDK / floor: ${series("sdk")}`,
     );
-    lines.unshift(
-      `Warm-up: ratio of medians to the floor per ${WINDOW} rounds, from the first round (the first ${warm} rounds are warm-up, not counted above):`,
-      "",
-    );
   }
-  return lines.join("\n");
+  if (lines.length === 0) return "";
+  return [`Warm-up: ratio of medians to the floor per ${WINDOW} rounds, from the first round:`, "", ...lines].join("\n");
 }
 
 /** One row per payload and contender: the process's peak RSS, absolute and above its warmed-up baseline. */
