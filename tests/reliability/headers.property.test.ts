@@ -35,9 +35,9 @@ const CRLF_TOKENS = ["tok\r\nX-Injected: 1", "tok\nX-Injected: 1", "tok\rX", "\r
 test(`security tokens of every shape (${RUNS.securityToken} runs)`, async () => {
   let runs = 0;
   const seen = { refused: 0, sent: 0 };
-  const token = mixed(fc.oneof(fc.constant(CANARY.securityToken), fc.stringMatching(/^[\x21-\x7e]{1,200}$/)));
+  const clean = fc.oneof(fc.constant(CANARY.securityToken), fc.stringMatching(/^[\x21-\x7e]{1,200}$/));
   await fc.assert(
-    fc.asyncProperty(fc.oneof(token, fc.constantFrom(...CRLF_TOKENS)), async (securityToken) => {
+    fc.asyncProperty(fc.oneof(mixed(clean), clean, fc.constantFrom(...CRLF_TOKENS)), async (securityToken) => {
       runs++;
       const o = await readOnce(emu, { credentials: { accessKey: CANARY.accessKey, secretKey: CANARY.secretKey, securityToken } });
       if (isConfigurationError(o.error)) {
@@ -59,6 +59,7 @@ test(`security tokens of every shape (${RUNS.securityToken} runs)`, async () => 
     { numRuns: RUNS.securityToken },
   );
   expect(runs).toBe(RUNS.securityToken);
+  // The smaller side averages 141 of 300 (sd 6, over 400 simulated runs): far from the bound.
   expect(Math.min(seen.refused, seen.sent)).toBeGreaterThan(RUNS.securityToken * 0.1);
 });
 
@@ -73,9 +74,10 @@ test("a security token with CR/LF is refused before any request", async () => {
 test(`access keys of every shape (${RUNS.accessKey} runs)`, async () => {
   let runs = 0;
   const seen = { refused: 0, sent: 0 };
-  const ak = mixed(fc.oneof(fc.constant(CANARY.accessKey), fc.stringMatching(/^[A-Za-z0-9_-]{1,128}$/)));
+  const clean = fc.oneof(fc.constant(CANARY.accessKey), fc.stringMatching(/^[A-Za-z0-9_-]{1,128}$/));
+  const injections = fc.constantFrom("AK, SignedHeaders=host", "AK\r\nX-Injected: 1", "AK=", "AK ");
   await fc.assert(
-    fc.asyncProperty(fc.oneof(ak, fc.constantFrom("AK, SignedHeaders=host", "AK\r\nX-Injected: 1", "AK=", "AK ")), async (accessKey) => {
+    fc.asyncProperty(fc.oneof(mixed(clean), clean, injections), async (accessKey) => {
       runs++;
       const o = await readOnce(emu, { credentials: { accessKey, secretKey: CANARY.secretKey, securityToken: CANARY.securityToken } });
       if (isConfigurationError(o.error)) {
@@ -96,6 +98,8 @@ test(`access keys of every shape (${RUNS.accessKey} runs)`, async () => {
     { numRuns: RUNS.accessKey },
   );
   expect(runs).toBe(RUNS.accessKey);
+  // Clean keys get a branch of their own: with only mixed(), about 16% were sent, and the bound below
+  // failed about 1 run in 200. Now the smaller side averages 89 of 200 (sd 6, over 400 simulated runs).
   expect(Math.min(seen.refused, seen.sent)).toBeGreaterThan(RUNS.accessKey * 0.1);
 });
 
