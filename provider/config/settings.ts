@@ -22,49 +22,41 @@ export interface ResolvedSettings {
 const REGION = /^[a-z]{2,8}(-[a-z0-9]{1,24}){1,4}$/;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** A setting's value: the explicit argument, else stack config, else the first non-empty variable. */
+/** Where a value came from, for the message; a function when working it out costs something. */
+type Origin = string | (() => string);
+
+const describeOrigin = (from: Origin) => (typeof from === "string" ? from : from());
+
+/**
+ * A setting's value, passed through `check` with where it was found: the explicit argument, else stack
+ * config, else the first non-empty variable. The origin's text is built only if `check` writes a message.
+ */
 function pick(
   explicit: string | undefined,
   config: ConfigSource | undefined,
   configKey: string,
   env: NodeJS.ProcessEnv,
   envNames: readonly string[],
+  check: (value: string, from: Origin) => string,
 ): string | undefined {
-  if (explicit !== undefined) return explicit;
+  if (explicit !== undefined) return check(explicit, "the argument");
   const c = config?.get(configKey);
-  if (c !== undefined && c !== "") return c;
+  if (c !== undefined && c !== "") return check(c, () => `stack config ${configKey}`);
   for (let i = 0; i < envNames.length; i++) {
-    const v = env[envNames[i] as string];
-    if (v !== undefined && v !== "") return v;
+    const name = envNames[i] as string;
+    const v = env[name];
+    if (v !== undefined && v !== "") return check(v, () => `environment variable ${name}`);
   }
   return undefined;
 }
 
-/** Where `pick` found its value, for an error message: worked out again only when there is one to write
- * (it repeats pick's order, reading config and environment a second time). */
-function sourceOf(
-  explicit: string | undefined,
-  config: ConfigSource | undefined,
-  configKey: string,
-  env: NodeJS.ProcessEnv,
-  envNames: readonly string[],
-): string {
-  if (explicit !== undefined) return "the argument";
-  const c = config?.get(configKey);
-  if (c !== undefined && c !== "") return `stack config ${configKey}`;
-  const name = envNames.find((n) => env[n] !== undefined && env[n] !== "");
-  return name === undefined ? "" : `environment variable ${name}`;
-}
+/** For settings whose check comes later, once a default has filled the gap. */
+const asFound = (value: string) => value;
 
 const REGION_VARS = ["HW_REGION_NAME"] as const;
 const PROJECT_VARS = ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] as const;
 const ENDPOINT_VARS = ["HW_FUNCTIONGRAPH_ENDPOINT"] as const;
 const IAM_VARS = ["HUAWEICLOUD_SDK_IAM_ENDPOINT"] as const;
-
-/** Where a value came from, for the message; a function when working it out costs something (see sourceOf). */
-type Origin = string | (() => string);
-
-const describeOrigin = (from: Origin) => (typeof from === "string" ? from : from());
 
 export function checkRegion(value: unknown, from: Origin): string {
   if (typeof value !== "string" || !REGION.test(value)) {
@@ -92,15 +84,9 @@ export function resolveSettings(
   config: ConfigSource | undefined,
   env: NodeJS.ProcessEnv,
 ): ResolvedSettings {
-  const regionValue = pick(args.region, config, "huaweicloud:region", env, REGION_VARS);
-  const region =
-    regionValue === undefined ? undefined : checkRegion(regionValue, () => sourceOf(args.region, config, "huaweicloud:region", env, REGION_VARS));
-  const projectValue = pick(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS);
-  const projectId =
-    projectValue === undefined
-      ? undefined
-      : checkProjectId(projectValue, () => sourceOf(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS));
-  const endpointValue = pick(args.endpoint, undefined, "", env, ENDPOINT_VARS);
+  const region = pick(args.region, config, "huaweicloud:region", env, REGION_VARS, checkRegion);
+  const projectId = pick(args.projectId, config, "huaweicloud:projectId", env, PROJECT_VARS, checkProjectId);
+  const endpointValue = pick(args.endpoint, undefined, "", env, ENDPOINT_VARS, asFound);
   if (endpointValue === undefined && region === undefined) {
     throw new ConfigurationError(
       "No region: pass `region`, set stack config huaweicloud:region or HW_REGION_NAME, or pass `endpoint`",
@@ -114,7 +100,7 @@ export function resolveSettings(
       "projectId",
     );
   }
-  const iamValue = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, IAM_VARS);
+  const iamValue = pick(args.iamEndpoint, config, "huaweicloud:iamEndpoint", env, IAM_VARS, asFound);
   const iamEndpoint = checkEndpoint(iamValue ?? defaultIamEndpoint(endpoint), "iamEndpoint");
   const credentials = resolveCredentials(args.credentials, config, env);
   return { credentials, region, projectId, endpoint, iamEndpoint };

@@ -105,6 +105,19 @@ describe("region, project and endpoint", () => {
   test.each(["a/b", "p?x", "", "x".repeat(65), "p\nq"])("project ID %j is refused", (projectId) => {
     expectConfigError(() => resolveSettings({ ...creds, region: "cn-north-4", projectId }, undefined, {}), "projectId", /malformed/);
   });
+  test("a malformed value is traced to where it was found: argument, stack config, or the variable that held it", () => {
+    expectConfigError(() => resolveSettings({ ...creds, region: "BAD", projectId: "p" }, undefined, {}), "region", /^The region from the argument is malformed/);
+    expectConfigError(
+      () => resolveSettings({ ...creds, projectId: "p" }, config({ "huaweicloud:region": "BAD" }), { HW_REGION_NAME: "cn-north-4" }),
+      "region",
+      /^The region from stack config huaweicloud:region is malformed/,
+    );
+    expectConfigError(
+      () => resolveSettings({ ...creds, region: "cn-north-4" }, undefined, { HW_PROJECT_ID: "", HUAWEICLOUD_SDK_PROJECT_ID: "a/b" }),
+      "projectId",
+      /^The project ID from environment variable HUAWEICLOUD_SDK_PROJECT_ID is malformed/,
+    );
+  });
 });
 
 describe("checkEndpoint's cache", () => {
