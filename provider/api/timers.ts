@@ -41,17 +41,7 @@ function expire(): void {
   for (const p of due) p.fire();
 }
 
-/**
- * Calls `fire` once at `dueAt` (epoch ms, as `Date.now()`), unless the returned function is called first.
- * `fire` must not throw.
- */
-export function scheduleTimeout(dueAt: number, fire: () => void): () => void {
-  const entry: Timeout = { dueAt, fire };
-  addTimeout(entry);
-  return () => removeTimeout(entry);
-}
-
-/** Arms `entry` (an object may carry its own `dueAt` and `fire`, sparing the closures of scheduleTimeout). */
+/** Arms `entry`: its `fire` is called once at its `dueAt`, unless it is removed first. */
 export function addTimeout(entry: Timeout): void {
   pending.add(entry);
   if (entry.dueAt < armedFor) arm(entry.dueAt);
