@@ -29,9 +29,6 @@ export interface WorkerResult {
   /** Peak RSS of the process during the first call, and during all calls (absolute). */
   firstPeak: number;
   peak: number;
-  /** The same peaks above the baseline. */
-  firstPeakDelta: number;
-  peakDelta: number;
   /** heapUsed (after GC) while the last result is still referenced, minus the baseline. */
   retainedHeap: number;
   method: string;
@@ -73,8 +70,6 @@ async function main(): Promise<void> {
     baselineHeapTotal,
     firstPeak,
     peak: peakRss,
-    firstPeakDelta: firstPeak - baselineRss,
-    peakDelta: peakRss - baselineRss,
     retainedHeap,
     method: meter.method,
   };
