@@ -2,7 +2,7 @@
  * `getWorkflowExecution`: read one FunctionGraph workflow execution by ID, validated and typed, and
  * optionally gate on it (wait for a final status, require a status, check freshness).
  */
-import { ConfigurationError } from "./api/errors";
+import { ConfigurationError } from "./errors";
 import { readExecution } from "./api/executions";
 import type { GetWorkflowExecutionArgs } from "./args";
 import { checkExecutionId, checkWorkflowId } from "./config/ids";

@@ -42,8 +42,8 @@ export {
   isFunctionGraphGateError,
   isResponseValidationError,
   isTransportError,
-} from "./api/errors";
-export type { SchemaViolation, TransportErrorKind } from "./api/errors";
+} from "./errors";
+export type { SchemaViolation, TransportErrorKind } from "./errors";
 export { GateErrorCodes, WorkflowGateError, isWorkflowGateError } from "./gate/gateError";
 export { WAIT_DEFAULTS } from "./gate/options";
 export { DEFAULT_MAX_CONCURRENCY } from "./api/limiter";

@@ -5,7 +5,7 @@
  * message names the method, path, status, error code and request ID, scrubbed of credentials.
  */
 import { type AbortCause, attemptSignal, sleep } from "./abort";
-import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type RequestSite } from "./errors";
+import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type RequestSite } from "../errors";
 import { attempt, type AttemptResult, type FetchLike } from "./http";
 import { type Limiter, limiterFor } from "./limiter";
 import { oneLine, scrubberFor } from "./redact";

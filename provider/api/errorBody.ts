@@ -4,7 +4,7 @@
  * back (an HTML page, a truncated body). Plus the hint a person needs to act on the common failures.
  */
 import { validateBody } from "../model/validate";
-import type { ApiErrorDetails } from "./errors";
+import type { ApiErrorDetails } from "../errors";
 import { oneLine, type Scrubber } from "./redact";
 
 export interface ParsedErrorBody {

@@ -3,7 +3,7 @@
  * that was asked for, then mapped to the typed model.
  */
 import { callApi, type RequestPolicy } from "./client";
-import { ResponseValidationError } from "./errors";
+import { ResponseValidationError } from "../errors";
 import { scrubberFor } from "./redact";
 import { scrubNodeErrors } from "./scrubExecution";
 import type { Credentials } from "./signer";

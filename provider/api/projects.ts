@@ -4,7 +4,7 @@
  * Results are cached per IAM endpoint, access key and region for the life of the process.
  */
 import { callApi, type RequestPolicy } from "./client";
-import { ConfigurationError } from "./errors";
+import { ConfigurationError } from "../errors";
 import type { Credentials } from "./signer";
 import { idFromResponse } from "./responseIds";
 import { checkProjectId } from "../config/settings";

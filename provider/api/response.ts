@@ -2,7 +2,7 @@
  * A 2xx answer: must be JSON (by content type and by parse), non-empty, and valid against the schema of
  * its kind. Anything else is a ResponseValidationError with a short, scrubbed snippet of what came back.
  */
-import { ResponseValidationError, type RequestSite } from "./errors";
+import { ResponseValidationError, type RequestSite } from "../errors";
 import type { AttemptResult } from "./http";
 import { oneLine, type Scrubber } from "./redact";
 import type { ApiCall } from "./client";

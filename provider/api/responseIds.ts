@@ -4,7 +4,7 @@
  * `..` or `/` from a misbehaving server would otherwise change which resource the next request names.
  * A bad one is the service's fault, so it is a ResponseValidationError, not a ConfigurationError.
  */
-import { isConfigurationError, ResponseValidationError, type RequestSite } from "./errors";
+import { isConfigurationError, ResponseValidationError, type RequestSite } from "../errors";
 
 export function idFromResponse(
   value: unknown,

@@ -3,7 +3,7 @@
  * The mapping reads only the error's stable `code`, never its class, so it also works on errors from a
  * second copy of the library.
  */
-import { ErrorCodes } from "../api/errors";
+import { ErrorCodes } from "../errors";
 import { GateErrorCodes } from "../gate/gateError";
 import { NO_EXECUTION_CODE } from "../latest/errors";
 

@@ -3,7 +3,7 @@
  * HW_*, HUAWEICLOUD_SDK_*, CLOUD_SDK_*. A pair is always taken from one source, never mixed, and a half
  * pair is an error rather than a silent fall-through to another source. Values never reach a message.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { Credentials } from "../api/signer";
 import type { ConfigSource } from "../context";
 

@@ -2,7 +2,7 @@
  * Endpoint rules: HTTPS for anything remote; plain HTTP only for loopback hosts (the emulator). No
  * userinfo, query or fragment, so nothing sensitive hides in a URL we log.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 
 /** 127.0.0.0/8, ::1 and localhost. */
 export function isLoopbackHost(hostname: string): boolean {

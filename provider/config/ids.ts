@@ -3,7 +3,7 @@
  * which resource the path names (`/`, `?`, `#`, `%`, `\`, control characters, `.` or `..`). A bad ID is a
  * ConfigurationError and nothing is sent.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 
 // Printable characters only; `%` is refused so an ID can never arrive pre-encoded and be decoded twice.
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f/?#%\\\u2028\u2029]/;

@@ -3,7 +3,7 @@
  * zone*. A zone-less string would be read in this machine's local time, which on a UTC+8 runner would let
  * a run eight hours too old pass a freshness gate, so it is refused.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 

@@ -3,7 +3,7 @@
  */
 import type { RequestArgs } from "../args";
 import { DEFAULT_POLICY, type RequestPolicy } from "../api/client";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 
 function positiveSeconds(v: unknown, name: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {

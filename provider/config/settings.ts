@@ -3,7 +3,7 @@
  * Everything is checked here, before any request, and a problem is a ConfigurationError that names the
  * setting and where it can be given, never its value.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { Credentials } from "../api/signer";
 import type { ConnectionArgs } from "../args";
 import type { ConfigSource } from "../context";

@@ -2,7 +2,7 @@
  * The gate's verdict when a run does not pass. Carries the execution so callers can inspect it; the
  * message names the workflow, the execution, the status and every failed node with its error.
  */
-import { FunctionGraphGateError } from "../api/errors";
+import { FunctionGraphGateError } from "../errors";
 import type { WorkflowExecution } from "../model/types";
 
 export const GateErrorCodes = {

@@ -2,7 +2,7 @@
  * Gate options normalized once, with defaults applied and every value checked; the caller's object is
  * never mutated. A bad option is a ConfigurationError before any request.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import { parseInstant } from "../config/instant";
 import type { GateArgs, GateMode } from "../args";
 import { ALL_STATUSES, type ExecutionStatus, isFinalStatus } from "../model/types";

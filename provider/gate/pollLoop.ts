@@ -6,7 +6,7 @@
  * final and which errors are transient.
  */
 import { sleep } from "../api/abort";
-import { isTransportError, TransportError } from "../api/errors";
+import { isTransportError, TransportError } from "../errors";
 import type { WaitPolicy } from "./options";
 import { pollDelayMs } from "./schedule";
 

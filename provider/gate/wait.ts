@@ -4,7 +4,7 @@
  * tolerated up to a budget of consecutive errors; anything else (auth, not found, configuration) ends the
  * wait at once. The run's own outcome is never confused with these errors.
  */
-import { isFunctionGraphApiError, isResponseValidationError, isTransportError } from "../api/errors";
+import { isFunctionGraphApiError, isResponseValidationError, isTransportError } from "../errors";
 import { isRetryableStatus } from "../api/retry";
 import type { WorkflowExecution } from "../model/types";
 import type { WaitPolicy } from "./options";

@@ -3,7 +3,7 @@
  * that just triggered the workflow, or a run still being registered), on the same schedule and within the
  * same timeout as the wait for completion. Without a wait, the first empty scan is final.
  */
-import { isFunctionGraphApiError, isTransportError } from "../api/errors";
+import { isFunctionGraphApiError, isTransportError } from "../errors";
 import { isRetryableStatus } from "../api/retry";
 import type { WaitPolicy } from "../gate/options";
 import { pollLoop } from "../gate/pollLoop";

@@ -3,7 +3,7 @@
  * filter, if any). Part of the package's error family: a stable `code`, a `name` equal to the class name,
  * and a guard that checks the code rather than `instanceof`.
  */
-import { FunctionGraphGateError } from "../api/errors";
+import { FunctionGraphGateError } from "../errors";
 
 /** Stable code of {@link NoExecutionFoundError}. */
 export const NO_EXECUTION_CODE = "FGS_NO_EXECUTION" as const;

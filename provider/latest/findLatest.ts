@@ -5,7 +5,7 @@
  * loosely (or not at all) cannot make an out-of-window run the latest.
  */
 import { callApi, type RequestPolicy } from "../api/client";
-import { ConfigurationError, ResponseValidationError } from "../api/errors";
+import { ConfigurationError, ResponseValidationError } from "../errors";
 import type { Credentials } from "../api/signer";
 import type { ExecutionListBody } from "../model/bodies";
 import { toExecutionSummaries } from "../model/listMap";

@@ -16,7 +16,7 @@
 import { idFromResponse } from "../api/responseIds";
 import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
-import { ConfigurationError, ResponseValidationError } from "../api/errors";
+import { ConfigurationError, ResponseValidationError } from "../errors";
 import type { GatePolicy } from "../gate/options";
 import { runGate } from "../gate/run";
 import { gateRun, type InternalContext, prepareCall, projectIdOf } from "../prepare";

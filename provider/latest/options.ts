@@ -4,7 +4,7 @@
  * functions `getWorkflowExecution` uses.
  */
 import { parseInstant } from "../config/instant";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import { checkWorkflowId } from "../config/ids";
 import { LIST_STATUSES, type GetLatestWorkflowExecutionArgs, type ListStatus } from "./args";
 

@@ -8,7 +8,7 @@
  *   return the same page forever, so that is an error instead;
  * - a hard cap on pages bounds the work whatever the server does.
  */
-import { ResponseValidationError, type RequestSite } from "../api/errors";
+import { ResponseValidationError, type RequestSite } from "../errors";
 
 /** One page as the pager needs it. */
 export interface Page<T> {

@@ -6,7 +6,7 @@
 import { idFromResponse } from "../api/responseIds";
 import { checkWorkflowId } from "../config/ids";
 import { callApi, type RequestPolicy } from "../api/client";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { Credentials } from "../api/signer";
 import type { WorkflowListBody } from "../model/bodies";
 import { toWorkflowSummaries } from "../model/listMap";

@@ -8,7 +8,7 @@
  * created nor updated. The chosen run is the `executionId` output.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { ListStatus } from "../latest/args";
 import { LATEST_INPUT_KEYS, LATEST_OUTPUT_KEYS, LATEST_WORKFLOW_EXECUTION_TYPE, latestIdOf } from "./latestState";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";

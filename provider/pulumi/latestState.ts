@@ -12,7 +12,7 @@
  * equal and makes every read (preview, up, refresh) look for the latest run again. The run itself is the
  * `executionId` output.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
 import { executionOutputs, type GatedInputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";

@@ -5,7 +5,7 @@
  * are neither created nor updated.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
 import { isoDateInput, isPlain } from "./programContext";
 import { workflowExecutionProvider } from "./provider";

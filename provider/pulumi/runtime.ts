@@ -9,7 +9,7 @@
  * Nothing here imports @pulumi/pulumi; credentials come from `configure()` (stack config) or the host's
  * environment and are never returned, logged or put into an error message.
  */
-import { ConfigurationError } from "../api/errors";
+import { ConfigurationError } from "../errors";
 import type { ConfigSource, GateLogger } from "../context";
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";

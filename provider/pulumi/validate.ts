@@ -9,7 +9,7 @@
  * accept what the function behind it would reject. Their messages name the setting, never its value.
  */
 import { requestPolicy } from "../config/policy";
-import { ConfigurationError, isConfigurationError } from "../api/errors";
+import { ConfigurationError, isConfigurationError } from "../errors";
 import { checkEndpoint } from "../config/endpoint";
 import { checkExecutionId, checkWorkflowId } from "../config/ids";
 import { checkProjectId, checkRegion } from "../config/settings";

@@ -3,7 +3,7 @@
  * which a child process with pipes cannot show, plus the pure pieces (escaping, exit-code mapping).
  */
 import type { RunningEmulator } from "fgs-workflow-gate/emulator";
-import { ErrorCodes } from "../../provider/api/errors";
+import { ErrorCodes } from "../../provider/errors";
 import { exitCodeOf, ExitCodes } from "../../provider/cli/exitCodes";
 import { type CliIo, main } from "../../provider/cli/main";
 import { escapeData, escapeProperty } from "../../provider/cli/render/github";

@@ -6,7 +6,7 @@
 import { startEmulator, type EmulatorStatus, type RunningEmulator, type Scenario, type ScenarioNode } from "../../emulator";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import { isWorkflowGateError } from "../../provider/gate/gateError";
-import { isFunctionGraphApiError, isTransportError } from "../../provider/api/errors";
+import { isFunctionGraphApiError, isTransportError } from "../../provider/errors";
 import type { GetWorkflowExecutionArgs, ProgressEvent } from "../../provider/args";
 import type { GateLogger } from "../../provider/context";
 

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import nodeFetch from "node-fetch";
 import type { RunningEmulator, Scenario, ScenarioExecution } from "../../emulator";
 import type { FetchLike } from "../../provider/api/http";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { getLatestWorkflowExecution } from "../../provider/latest/getLatestWorkflowExecution";
 import { connection, counts, quietContext, start } from "./helpers";
 

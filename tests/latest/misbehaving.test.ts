@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isResponseValidationError } from "../../provider/api/errors";
+import { isResponseValidationError } from "../../provider/errors";
 import { getLatestWorkflowExecution } from "../../provider/latest/getLatestWorkflowExecution";
 import { quietContext } from "./helpers";
 

@@ -1,6 +1,6 @@
 /** Workflow name resolution: exact matches only, ambiguous and unknown names are clear errors. */
 import type { RunningEmulator } from "../../emulator";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { getLatestWorkflowExecution } from "../../provider/latest/getLatestWorkflowExecution";
 import { connection, counts, quietContext, start } from "./helpers";
 

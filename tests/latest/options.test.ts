@@ -1,5 +1,5 @@
 /** Argument checks of getLatestWorkflowExecution: all before any request. */
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { CLOCK_SKEW_MARGIN_MS, DEFAULT_WINDOW_MS, normalizeLatestQuery, queryTime, windowAt } from "../../provider/latest/options";
 import type { GetLatestWorkflowExecutionArgs } from "../../provider/latest/args";
 

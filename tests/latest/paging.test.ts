@@ -1,6 +1,6 @@
 /** The pager's stop rules, de-duplication, offset-ignored detection and page cap, without HTTP. */
 import { pageThrough, type Page } from "../../provider/latest/paging";
-import { isResponseValidationError } from "../../provider/api/errors";
+import { isResponseValidationError } from "../../provider/errors";
 
 const site = { method: "GET", path: "/v2/p/fgs/workflows/w/executions" };
 

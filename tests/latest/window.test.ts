@@ -1,6 +1,6 @@
 /** The time window and the status filter: what is sent, what counts, and an empty window. */
 import type { RunningEmulator } from "../../emulator";
-import { isFunctionGraphGateError } from "../../provider/api/errors";
+import { isFunctionGraphGateError } from "../../provider/errors";
 import { getLatestWorkflowExecution } from "../../provider/latest/getLatestWorkflowExecution";
 import { isNoExecutionFoundError, NoExecutionFoundError } from "../../provider/latest/errors";
 import { connection, counts, quietContext, start } from "./helpers";

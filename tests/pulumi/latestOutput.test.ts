@@ -4,7 +4,7 @@
  * in the program process, so there is no provider host; credentials come from stack config.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { isWorkflowGateError } from "../../provider/gate/gateError";
 import { isNoExecutionFoundError } from "../../provider/latest/errors";
 import { getLatestWorkflowExecutionOutput, getLatestWorkflowExecutionWithPayloadsOutput } from "../../provider/pulumi/output";

@@ -4,7 +4,7 @@
  * answers, declared outputs, additionalSecretOutputs, constructor validation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { LATEST_WORKFLOW_EXECUTION_TYPE, LatestWorkflowExecution } from "../../provider/pulumi/latestResource";
 import { LATEST_OUTPUT_KEYS } from "../../provider/pulumi/latestState";
 import { valueOf } from "./harness/outputs";

@@ -3,7 +3,7 @@
  * type token, read-by-ID routing, declared outputs, additionalSecretOutputs, constructor validation.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import { OUTPUT_KEYS } from "../../provider/pulumi/resourceState";
 import { WORKFLOW_EXECUTION_TYPE, WorkflowExecutionResource } from "../../provider/pulumi/resource";
 import { valueOf } from "./harness/outputs";

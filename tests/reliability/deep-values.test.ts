@@ -4,7 +4,7 @@
  * not: a read must end in a ResponseValidationError or in a model that can be serialized, never in a
  * model that crashes whatever consumes it.
  */
-import { isResponseValidationError } from "../../provider/api/errors";
+import { isResponseValidationError } from "../../provider/errors";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import { FUZZ_IDS, VALID_BODIES } from "./support/bodies";
 import { CANARY } from "./support/canary";

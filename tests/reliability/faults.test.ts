@@ -3,7 +3,7 @@
  * kind/httpStatus/attempts), the number of requests the serving side saw, generous timing bounds where
  * timing is the point, and no credential in any text form of the error or in any debug line.
  */
-import { ErrorCodes } from "../../provider/api/errors";
+import { ErrorCodes } from "../../provider/errors";
 import { errorLeaks, leaksIn, wireLeaks } from "./support/canary";
 import { FAULT_ROWS, type FaultRow } from "./support/faultRows";
 import { runRow, startFaultWorld, type FaultWorld } from "./support/faultWorld";

@@ -6,7 +6,7 @@
  * the value. The secret key is only an HMAC key: it may contain anything and never travels.
  */
 import fc from "fast-check";
-import { isConfigurationError, isFunctionGraphApiError } from "../../provider/api/errors";
+import { isConfigurationError, isFunctionGraphApiError } from "../../provider/errors";
 import type { RunningEmulator } from "../../emulator";
 import { hostileString, mixed } from "./support/arbitraries";
 import { CANARY, errorTexts } from "./support/canary";

@@ -5,7 +5,7 @@
  * for that ID. Nothing in between: no other error type, no second request, no raw character on the wire.
  */
 import fc from "fast-check";
-import { isConfigurationError, isFunctionGraphApiError } from "../../provider/api/errors";
+import { isConfigurationError, isFunctionGraphApiError } from "../../provider/errors";
 import { checkExecutionId, checkWorkflowId } from "../../provider/config/ids";
 import type { RunningEmulator } from "../../emulator";
 import { idMustBeAccepted, idMustBeRefused, mixed } from "./support/arbitraries";

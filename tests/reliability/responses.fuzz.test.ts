@@ -5,7 +5,7 @@
  * only on a fully checked body whose status is "success"; a status that is not final never ends a wait.
  */
 import fc from "fast-check";
-import { ErrorCodes, isResponseValidationError } from "../../provider/api/errors";
+import { ErrorCodes, isResponseValidationError } from "../../provider/errors";
 import { GateErrorCodes, isWorkflowGateError } from "../../provider/gate/gateError";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import type { GetWorkflowExecutionArgs } from "../../provider/args";

@@ -7,7 +7,7 @@
  * the host's own output). The secret key and the security token must appear nowhere; the access key
  * only inside the Authorization header of the requests the emulator received.
  */
-import { isConfigurationError, isTransportError } from "../../provider/api/errors";
+import { isConfigurationError, isTransportError } from "../../provider/errors";
 import { isWorkflowGateError } from "../../provider/gate/gateError";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import type { GetWorkflowExecutionArgs } from "../../provider/args";

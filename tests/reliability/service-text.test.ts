@@ -3,7 +3,7 @@
  * escape sequences in names, and IDs that would change the next request's path must never reach a
  * message, a terminal or a URL as they came.
  */
-import { isResponseValidationError } from "../../provider/api/errors";
+import { isResponseValidationError } from "../../provider/errors";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import { getLatestWorkflowExecution } from "../../provider/latest/getLatestWorkflowExecution";
 import { isWorkflowGateError } from "../../provider/gate/gateError";

@@ -5,7 +5,7 @@
  * requests go, and credentials must never go over plain HTTP to anything but a loopback host.
  */
 import fc from "fast-check";
-import { isConfigurationError, isFunctionGraphApiError, isFunctionGraphGateError } from "../../provider/api/errors";
+import { isConfigurationError, isFunctionGraphApiError, isFunctionGraphGateError } from "../../provider/errors";
 import type { FetchLike } from "../../provider/api/http";
 import { clearProjectCache } from "../../provider/api/projects";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";

@@ -1,6 +1,6 @@
 /** ID checks: refused before any request, with a message that names the setting. */
 import { checkExecutionId, checkWorkflowId } from "../../provider/config/ids";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 
 test.each([
   ["", /empty/],

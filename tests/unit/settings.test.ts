@@ -1,7 +1,7 @@
 /** Resolution order and checks of credentials, region, project and endpoint; no value ever in a message. */
 import { resolveSettings } from "../../provider/config/settings";
 import { checkEndpoint } from "../../provider/config/endpoint";
-import { isConfigurationError } from "../../provider/api/errors";
+import { isConfigurationError } from "../../provider/errors";
 import type { ConfigSource } from "../../provider/context";
 
 const SK = "SECRETVALUE-do-not-print-0123456789";

@@ -7,7 +7,7 @@
  * only the Retry-After rows really wait, about a second each, because honouring it is the point.
  */
 import type { RequestPolicy } from "../../../provider/api/client";
-import type { TransportErrorKind } from "../../../provider/api/errors";
+import type { TransportErrorKind } from "../../../provider/errors";
 import type { GetWorkflowExecutionArgs } from "../../../provider/args";
 import type { ExecutionStatus } from "../../../provider/model/types";
 import type { ScenarioFault } from "../../../emulator";

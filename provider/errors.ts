@@ -5,7 +5,7 @@
  * contain a credential: they are built only from values that are not secret, and text that came from the
  * network is scrubbed by the caller before it reaches a constructor.
  */
-import type { SchemaViolation } from "../model/violations";
+import type { SchemaViolation } from "./model/violations";
 
 /** Stable codes, one per error kind. */
 export const ErrorCodes = {
