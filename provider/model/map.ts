@@ -1,141 +1,109 @@
 /**
- * Maps a validated ShowWorkflowExecution body to the typed `WorkflowExecution`. One pass over the nodes;
- * opaque objects (headers, input, output, error_message) are kept by reference, never copied, so the cost
- * stays small next to JSON.parse even for 200 nodes × 200 executions. Absent optional properties are
- * omitted rather than set to undefined, so the result serialises cleanly.
+ * Maps a validated ShowWorkflowExecution body to the typed `WorkflowExecution`. Opaque objects (headers,
+ * input, output, error_message) are kept by reference, never copied. Absent optional properties are
+ * omitted rather than set to undefined, so the result serialises cleanly; properties are added in the
+ * interface's order so JSON output reads naturally.
  */
 import type { ExecutionBody, NodeExecutionBody, NodeExecutionDetailBody } from "./bodies";
 import { renderErrorMessage } from "./errorText";
 import { isoOfApiTime, millisToIso, utcTimeToMillis } from "./time";
 import { FAILED_NODE_STATUSES, isFinalStatus } from "./types";
-import type { JsonObject, NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
+import type { NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 import { parseWorkflowUrn } from "./urn";
 
-function isEmptyObject(o: JsonObject): boolean {
-  for (const _ in o) return false;
-  return true;
+/**
+ * The execution of a node that counts (for "failed", progress and messages alike): the one that began
+ * last. A missing begin time counts as the epoch, and a tie goes to the later one in the list, since a
+ * retry is listed after the attempt it retries.
+ */
+export function latestExecution(node: NodeExecutionDetail): NodeExecution | undefined {
+  let latest: NodeExecution | undefined;
+  let latestAt = -Infinity;
+  for (const e of node.executions) {
+    const at = e.beginTime === undefined ? 0 : Date.parse(e.beginTime);
+    if (at >= latestAt) {
+      latest = e;
+      latestAt = at;
+    }
+  }
+  return latest;
 }
 
-/**
- * One node execution. Epoch 0 (or nothing) means "not set"; a negative duration is not reported.
- * The two shapes almost every execution has are returned as complete object literals: V8 then allocates
- * each object once at its final size instead of growing it property by property, which cut ~60 bytes of
- * garbage per execution (2.4 MB on a 200×200 body) and with it a share of the GC pauses after JSON.parse.
- */
+/** One node execution. Epoch 0 (or nothing) means "not set"; a negative duration is not reported. */
 function toNodeExecution(e: NodeExecutionBody): NodeExecution {
-  const { status, input, output, request_id: requestId } = e;
   const begin = e.begin_time ?? 0;
   const end = e.end_time ?? 0;
-  const beginTime = begin > 0 ? millisToIso(begin) : undefined;
-  // Instant steps often end in the millisecond they began: share the string rather than build it twice.
-  const endTime = end <= 0 ? undefined : end === begin ? beginTime : millisToIso(end);
+  const x: NodeExecution = { status: e.status };
+  if (e.input != null) x.input = e.input;
+  if (e.output != null) x.output = e.output;
+  if (begin > 0) x.beginTime = millisToIso(begin);
+  if (end > 0) x.endTime = millisToIso(end);
+  if (begin > 0 && end > 0 && end >= begin) x.durationMs = end - begin;
   const em = e.error_message;
-  const errorMessage = em != null && !isEmptyObject(em) ? em : undefined;
-  const error = errorMessage === undefined ? undefined : renderErrorMessage(errorMessage);
-  if (input != null && output != null && beginTime !== undefined && endTime !== undefined && end >= begin && requestId) {
-    const durationMs = end - begin;
-    if (errorMessage === undefined) return { status, input, output, beginTime, endTime, durationMs, requestId };
-    if (error !== undefined) return { status, input, output, beginTime, endTime, durationMs, errorMessage, error, requestId };
+  if (em != null && Object.keys(em).length > 0) {
+    x.errorMessage = em;
+    const error = renderErrorMessage(em);
+    if (error !== undefined) x.error = error;
   }
-  const x: NodeExecution = { status };
-  if (input != null) x.input = input;
-  if (output != null) x.output = output;
-  if (beginTime !== undefined) x.beginTime = beginTime;
-  if (endTime !== undefined) x.endTime = endTime;
-  if (beginTime !== undefined && endTime !== undefined && end >= begin) x.durationMs = end - begin;
-  if (errorMessage !== undefined) x.errorMessage = errorMessage;
-  if (error !== undefined) x.error = error;
-  if (requestId) x.requestId = requestId;
+  if (e.request_id) x.requestId = e.request_id;
   return x;
 }
 
-/**
- * One node, and whether it counts as failed: its latest execution (greatest begin_time, a missing time
- * counting as 0, ties going to the later array element) ended fail, timeout or cancel.
- */
-function toNode(d: NodeExecutionDetailBody, consume: boolean): { node: NodeExecutionDetail; failed: boolean } {
-  const src = d.executions ?? [];
-  // Consuming, the raw array becomes the model's (each raw execution is replaced by its mapping, which
-  // spares a 40,000-entry copy on the largest body); otherwise a new array, sized up front.
-  const executions = consume ? (src as unknown as NodeExecution[]) : new Array<NodeExecution>(src.length);
-  let latest = -1;
-  let latestBegin = -1;
-  for (let i = 0; i < src.length; i++) {
-    const e = src[i] as NodeExecutionBody;
-    const begin = e.begin_time ?? 0;
-    if (begin >= latestBegin) {
-      latestBegin = begin;
-      latest = i;
-    }
-    executions[i] = toNodeExecution(e);
-  }
-  // The mapped execution carries the raw status unchanged.
-  const failed = latest >= 0 && FAILED_NODE_STATUSES.includes((executions[latest] as NodeExecution).status);
-  return { node: { nodeId: d.node_id, nodeName: d.node_name, executionId: d.execution_id, executions }, failed };
+function toNode(d: NodeExecutionDetailBody): NodeExecutionDetail {
+  const executions = (d.executions ?? []).map(toNodeExecution);
+  return { nodeId: d.node_id, nodeName: d.node_name, executionId: d.execution_id, executions };
+}
+
+/** A node counts as failed when its latest execution ended fail, timeout or cancel. */
+function hasFailed(node: NodeExecutionDetail): boolean {
+  const last = latestExecution(node);
+  return last !== undefined && FAILED_NODE_STATUSES.includes(last.status);
+}
+
+/** An execution-level time: epoch ms and ISO-8601 UTC text; undefined for an empty string or nothing. */
+function apiTime(text: string | undefined): { ms: number; iso: string } | undefined {
+  const ms = utcTimeToMillis(text);
+  return ms === undefined ? undefined : { ms, iso: isoOfApiTime(text as string, ms) };
 }
 
 /**
  * Turns a body that passed `validateBody("execution", ...)` into a `WorkflowExecution`. `succeeded` is
- * true only for status `success`; `terminal` follows `isFinalStatus`. Throws a TypeError only when the
- * body was not validated (unparseable URN or time), never returns a half-understood model.
+ * true only for status `success`; `terminal` follows `isFinalStatus`. The body is not modified. Throws a
+ * TypeError only when the body was not validated (unparseable URN or time), never returns a
+ * half-understood model.
  */
 export function toWorkflowExecution(body: ExecutionBody): WorkflowExecution {
-  return mapExecution(body, false);
+  const urn = parseWorkflowUrn(body.workflow_urn);
+  if (!urn) throw new TypeError("workflow_urn is not a workflow URN; validate the body first");
+  const { status, headers, input, output } = body;
+  const out = {
+    workflowId: body.workflow_id,
+    workflowUrn: body.workflow_urn,
+    urn,
+    executionId: body.execution_id,
+    status,
+    terminal: isFinalStatus(status),
+    succeeded: status === "success",
+  } as WorkflowExecution;
+  if (headers != null) out.headers = headers;
+  if (input != null) out.input = input;
+  if (output != null) out.output = output;
+  const begin = apiTime(body.begin_time);
+  const end = apiTime(body.end_time);
+  const updated = apiTime(body.last_update_time);
+  if (begin !== undefined) out.beginTime = begin.iso;
+  if (end !== undefined) out.endTime = end.iso;
+  if (updated !== undefined) out.lastUpdateTime = updated.iso;
+  if (begin !== undefined && end !== undefined && end.ms >= begin.ms) out.durationMs = end.ms - begin.ms;
+  if (body.created_by) out.createdBy = body.created_by;
+  out.nodes = (body.node_execution_details ?? []).map(toNode);
+  out.failedNodes = out.nodes.filter(hasFailed);
+  return out;
 }
 
 /**
- * `toWorkflowExecution` for a body nobody else holds (one just parsed from a response): each raw node
- * detail is dropped from the body as soon as it is mapped, so the garbage collector can reclaim the raw
- * node executions while the rest are still being mapped instead of after (on the largest body this lowers
- * the peak of a read by several MB). The body is left without its node details.
+ * Kept for callers written against the former consuming mode: the same mapping, which no longer changes
+ * its input. Prefer `toWorkflowExecution`.
+ * @deprecated
  */
-export function consumeIntoWorkflowExecution(body: ExecutionBody): WorkflowExecution {
-  return mapExecution(body, true);
-}
-
-function mapExecution(body: ExecutionBody, consume: boolean): WorkflowExecution {
-  const urn = parseWorkflowUrn(body.workflow_urn);
-  if (!urn) throw new TypeError("workflow_urn is not a workflow URN; validate the body first");
-  const status = body.status;
-  const { headers, input, output } = body;
-  const begin = utcTimeToMillis(body.begin_time);
-  const end = utcTimeToMillis(body.end_time);
-  const updated = utcTimeToMillis(body.last_update_time);
-  const beginTime = begin === undefined ? undefined : isoOfApiTime(body.begin_time as string, begin);
-  const endTime = end === undefined ? undefined : isoOfApiTime(body.end_time as string, end);
-  const lastUpdateTime = updated === undefined ? undefined : isoOfApiTime(body.last_update_time as string, updated);
-  const durationMs = begin !== undefined && end !== undefined && end >= begin ? end - begin : undefined;
-  const createdBy = body.created_by || undefined;
-  const nodes: NodeExecutionDetail[] = [];
-  const failedNodes: NodeExecutionDetail[] = [];
-  // Built in the interface's property order so JSON output reads naturally. A finished run has every
-  // optional field: one literal, allocated at its final shape. Otherwise fields are added only when present.
-  const { workflow_id: workflowId, workflow_urn: workflowUrn, execution_id: executionId } = body;
-  const terminal = isFinalStatus(status);
-  const succeeded = status === "success";
-  let out: WorkflowExecution;
-  if (headers != null && input != null && output != null && beginTime !== undefined && endTime !== undefined && lastUpdateTime !== undefined && durationMs !== undefined && createdBy !== undefined) {
-    out = { workflowId, workflowUrn, urn, executionId, status, terminal, succeeded, headers, input, output, beginTime, endTime, lastUpdateTime, durationMs, createdBy, nodes, failedNodes };
-  } else {
-    out = { workflowId, workflowUrn, urn, executionId, status, terminal, succeeded } as WorkflowExecution;
-    if (headers != null) out.headers = headers;
-    if (input != null) out.input = input;
-    if (output != null) out.output = output;
-    if (beginTime !== undefined) out.beginTime = beginTime;
-    if (endTime !== undefined) out.endTime = endTime;
-    if (lastUpdateTime !== undefined) out.lastUpdateTime = lastUpdateTime;
-    if (durationMs !== undefined) out.durationMs = durationMs;
-    if (createdBy !== undefined) out.createdBy = createdBy;
-    out.nodes = nodes;
-    out.failedNodes = failedNodes;
-  }
-  const details: Array<NodeExecutionDetailBody | undefined> = body.node_execution_details ?? [];
-  for (let i = 0; i < details.length; i++) {
-    const { node, failed } = toNode(details[i] as NodeExecutionDetailBody, consume);
-    if (consume) details[i] = undefined;
-    nodes.push(node);
-    if (failed) failedNodes.push(node);
-  }
-  if (consume) body.node_execution_details = [];
-  return out;
-}
+export const consumeIntoWorkflowExecution = toWorkflowExecution;
