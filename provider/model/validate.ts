@@ -1,15 +1,13 @@
 /**
- * The single owner of ajv. Schemas are compiled once, on first use: requiring this module loads neither
- * ajv nor a schema, so `require("fgs-workflow-gate")` stays fast and programs that never read an
- * execution never pay for compilation.
+ * The single owner of schema validation. The validators are ajv's standalone code, generated from the
+ * JSON Schemas in schema/ at build time (scripts/gen-validators.js → ./generated/validators.ts), so a read
+ * loads no schema compiler: compiling at run time cost a one-shot CLI read about half its CPU.
  */
-import type AjvClass from "ajv";
-import type { SchemaObject, ValidateFunction } from "ajv";
-import type { SchemaViolation } from "./violations";
-import { loadSchema, type SchemaDoc } from "./schemaFiles";
+import type { ErrorObject } from "ajv";
+import * as generated from "./generated/validators";
 import { payloadDepthViolations } from "./depth";
-import { isRealTime } from "./time";
-import { toViolations, type SchemaNode } from "./violations";
+import { loadSchema, type SchemaDoc } from "./schemaFiles";
+import { toViolations, type SchemaNode, type SchemaViolation } from "./violations";
 
 /** Which documented body a value is checked against. */
 export type BodyKind = "execution" | "error" | "workflowList" | "executionList" | "iamProjects";
@@ -23,50 +21,16 @@ export const SCHEMA_FILES: Readonly<Record<BodyKind, string>> = {
   iamProjects: "iam-projects.schema.json",
 };
 
-/** Definitions shared by the body schemas; added to ajv before any of them is compiled. */
+/** Definitions shared by the body schemas, referenced as `common.schema.json#/...`. */
 const COMMON_FILE = "common.schema.json";
 
-interface Compiled {
-  validate: ValidateFunction;
-  doc: SchemaDoc;
+/** A generated validator: true when `data` conforms; otherwise its `errors` hold the first violation. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-let ajv: AjvClass | undefined;
-let common: SchemaDoc | undefined;
-const cache = new Map<BodyKind, Compiled>();
-
-function getAjv(): AjvClass {
-  if (ajv) return ajv;
-  // Loaded here, not at the top, to keep ajv out of the package's import cost.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv = (require("ajv") as { default: typeof AjvClass }).default;
-  const instance = new Ajv({
-    allErrors: false, // stop at the first violation: a bad body is rejected anyway, and this is cheaper
-    strict: true, // typos in a schema fail compilation instead of silently validating nothing
-    allowUnionTypes: true, // ["object","null"] is how null tolerance is written
-    verbose: true, // errors carry their parent schema, whose title is the "expected" text
-    // Checking our own fixed schemas against the draft-07 meta-schema cost ~20 ms of every cold start;
-    // tests/model/schemas.test.ts does that check once instead. Strict mode still rejects unknown keywords.
-    validateSchema: false,
-  });
-  // The utcTime schema checks its pattern before this format, so the format only adds the calendar check.
-  instance.addFormat("fgs-utc-time", { type: "string", validate: isRealTime });
-  common = loadSchema(COMMON_FILE);
-  instance.addSchema(common as SchemaObject);
-  ajv = instance;
-  return instance;
-}
-
-function compiled(kind: BodyKind): Compiled {
-  let c = cache.get(kind);
-  if (!c) {
-    const a = getAjv();
-    const doc = loadSchema(SCHEMA_FILES[kind]);
-    c = { validate: a.compile(doc as SchemaObject), doc };
-    cache.set(kind, c);
-  }
-  return c;
-}
+const VALIDATORS = generated as unknown as Record<BodyKind, Validator>;
 
 /** Walks a `#/a/b` JSON pointer inside a schema document. */
 function walk(doc: SchemaNode, pointer: string): SchemaNode | undefined {
@@ -78,12 +42,21 @@ function walk(doc: SchemaNode, pointer: string): SchemaNode | undefined {
   return node && typeof node === "object" ? (node as SchemaNode) : undefined;
 }
 
-/** Follows `$ref`s of the forms `#/...` (same file) and `common.schema.json#/...`. */
-function resolverFor(doc: SchemaDoc) {
+/**
+ * Follows `$ref`s of the forms `#/...` (inside `kind`'s file) and `common.schema.json#/...`. Used only to
+ * describe a violation, so the schema files are read from schema/ then, never on a valid body.
+ */
+function resolverFor(kind: BodyKind) {
+  const docs = new Map<string, SchemaDoc>();
+  const doc = (file: string): SchemaDoc => {
+    let d = docs.get(file);
+    if (!d) docs.set(file, (d = loadSchema(file)));
+    return d;
+  };
   return (node: SchemaNode): SchemaNode | undefined => {
     for (let i = 0; i < 8 && typeof node.$ref === "string"; i++) {
       const [file, pointer = ""] = node.$ref.split("#");
-      const target = file === "" ? doc : file === COMMON_FILE ? common : undefined;
+      const target = file === "" ? doc(SCHEMA_FILES[kind]) : file === COMMON_FILE ? doc(COMMON_FILE) : undefined;
       const next = target ? walk(target as SchemaNode, pointer) : undefined;
       if (!next) return undefined;
       node = next;
@@ -99,16 +72,7 @@ function resolverFor(doc: SchemaDoc) {
  * normally one violation. Execution payloads must also nest at most MAX_PAYLOAD_DEPTH levels (./depth).
  */
 export function validateBody(kind: BodyKind, body: unknown): SchemaViolation[] {
-  const c = compiled(kind);
-  if (c.validate(body)) return kind === "execution" ? payloadDepthViolations(body) : [];
-  return toViolations(c.validate.errors ?? [], resolverFor(c.doc));
-}
-
-/**
- * Compiles the validators of `kinds` (default: all) now instead of on first use. Optional: lets a caller
- * pay the one-off cost (ajv load + compile, ~50 ms for all kinds) before a deadline-sensitive read, and lets
- * benchmarks measure steady-state reads.
- */
-export function precompileValidators(kinds: readonly BodyKind[] = Object.keys(SCHEMA_FILES) as BodyKind[]): void {
-  for (const kind of kinds) compiled(kind);
+  const validate = VALIDATORS[kind];
+  if (validate(body)) return kind === "execution" ? payloadDepthViolations(body) : [];
+  return toViolations(validate.errors ?? [], resolverFor(kind));
 }

@@ -3,13 +3,13 @@
  * in plain words. Schema `title`s are written to be that phrase, so patterns and formats are explained by
  * the schema itself rather than by a regex dump.
  */
+import type { ErrorObject } from "ajv";
 
 /** One schema violation: where (JSON pointer into the body) and what was expected. */
 export interface SchemaViolation {
   pointer: string;
   expected: string;
 }
-import type { ErrorObject } from "ajv";
 
 /** A (sub)schema as plain JSON. */
 export type SchemaNode = { [keyword: string]: unknown };
