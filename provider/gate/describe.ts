@@ -1,26 +1,15 @@
 /**
  * Human-readable pieces of gate messages: which workflow, which run, which nodes failed and why.
  */
-import { isFinalStatus, type NodeExecution, type NodeExecutionDetail, type WorkflowExecution } from "../model/types";
+import { latestExecution } from "../model/map";
+import { isFinalStatus, type WorkflowExecution } from "../model/types";
 import { oneLine } from "../api/redact";
+
+/** Re-exported for the CLI's renderer; the rule itself lives with the model's mapping. */
+export { latestExecution };
 
 const MAX_NODES = 5;
 const MAX_ERROR = 200;
-
-/** The execution of a node that counts: the one that began last (ties: the later one in the list). */
-export function latestExecution(node: NodeExecutionDetail): NodeExecution | undefined {
-  let latest: NodeExecution | undefined;
-  let latestAt = -Infinity;
-  for (const e of node.executions) {
-    // The same rule as the model's failedNodes: a missing begin time counts as 0, ties go to the later one.
-    const at = e.beginTime === undefined ? 0 : Date.parse(e.beginTime);
-    if (at >= latestAt) {
-      latest = e;
-      latestAt = at;
-    }
-  }
-  return latest;
-}
 
 /** `Workflow <name> execution <id>` (the name from the URN). */
 export function runLabel(e: WorkflowExecution): string {

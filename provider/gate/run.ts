@@ -4,11 +4,12 @@
 import type { ProgressEvent } from "../args";
 import type { GateLogger } from "../context";
 import type { WorkflowExecution } from "../model/types";
-import { decide, checkFreshness } from "./decide";
+import { decide } from "./decide";
+import { checkFreshness } from "./freshness";
 import { nodeProgress, runLabel } from "./describe";
 import { WorkflowGateError } from "./gateError";
 import type { GatePolicy } from "./options";
-import { poll } from "./wait";
+import { type ExecutionRead, poll } from "./wait";
 
 export interface GateRun {
   policy: GatePolicy;
@@ -30,15 +31,16 @@ export function isPlainRead(policy: GatePolicy, onProgress: GateRun["onProgress"
 }
 
 /**
- * A plain read is the read itself: no polling machinery, no extra promise layers, so the common "just
- * read it" call costs what the request costs.
+ * Reads (and waits), decides and enforces. Under a wait, `read` is given the wait's limits (a signal and
+ * the time left): a read that passes them to its request is cut when the wait ends. A plain read is the
+ * read itself, with no polling machinery.
  */
-export function runGate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
+export function runGate(read: ExecutionRead, run: GateRun): Promise<WorkflowExecution> {
   if (isPlainRead(run.policy, run.onProgress)) return read();
   return gate(read, run);
 }
 
-async function gate(read: () => Promise<WorkflowExecution>, run: GateRun): Promise<WorkflowExecution> {
+async function gate(read: ExecutionRead, run: GateRun): Promise<WorkflowExecution> {
   const now = run.now ?? Date.now;
   const { policy } = run;
   const scrub = run.scrub ?? ((text: string) => text);

@@ -1,14 +1,18 @@
 /**
  * Reads an execution, and with a wait policy keeps polling while it is not final. Transient failures
- * (network, timeouts, 408/429/5xx after the read's own retries, a body that failed validation) are
- * tolerated up to a budget of consecutive errors; anything else (auth, not found, configuration) ends the
- * wait at once. The run's own outcome is never confused with these errors.
+ * (see ./transient) and a body that failed validation (a proxy's garbled answer may be followed by a good
+ * one) are tolerated up to a budget of consecutive errors; anything else (auth, not found, configuration)
+ * ends the wait at once. The run's own outcome is never confused with these errors.
  */
-import { isFunctionGraphApiError, isResponseValidationError, isTransportError } from "../errors";
-import { isRetryableStatus } from "../api/retry";
+import { isResponseValidationError } from "../errors";
 import type { WorkflowExecution } from "../model/types";
+import type { ReadLimits } from "./bounds";
 import type { WaitPolicy } from "./options";
 import { pollLoop } from "./pollLoop";
+import { isTransientFailure } from "./transient";
+
+/** One read of the execution. Under a wait it gets `limits`: pass their signal and time left to the request. */
+export type ExecutionRead = (limits?: ReadLimits) => Promise<WorkflowExecution>;
 
 export interface PollOutcome {
   execution: WorkflowExecution;
@@ -25,18 +29,11 @@ export interface PollHooks {
   now?: () => number;
 }
 
-/** Errors worth polling again for. */
-export function isTransientReadError(e: unknown): boolean {
-  if (isTransportError(e)) return e.kind === "network" || e.kind === "timeout" || e.kind === "deadline";
-  if (isFunctionGraphApiError(e)) return isRetryableStatus(e.httpStatus);
-  return isResponseValidationError(e);
+function isTransientReadError(e: unknown): boolean {
+  return isTransientFailure(e) || isResponseValidationError(e);
 }
 
-export async function poll(
-  read: () => Promise<WorkflowExecution>,
-  wait: WaitPolicy | undefined,
-  hooks: PollHooks,
-): Promise<PollOutcome> {
+export async function poll(read: ExecutionRead, wait: WaitPolicy | undefined, hooks: PollHooks): Promise<PollOutcome> {
   const now = hooks.now ?? Date.now;
   const started = now();
   if (!wait) {

@@ -1,0 +1,87 @@
+/**
+ * The hard time bounds of a wait: every read made while waiting gets a signal and the time it has left,
+ * and is abandoned when either runs out, whatever the transport does. Plain standard mechanisms: an
+ * AbortController fired by a timer, combined with the caller's signal through `AbortSignal.any`.
+ */
+import type { RequestPolicy } from "../api/client";
+
+/**
+ * A read in flight when the wait's time is up gets this much longer to finish, then is cut. It keeps a
+ * wait of 0 s meaning "read once" on a normal network, while the whole call still ends within about a
+ * second of its timeout.
+ */
+export const READ_GRACE_MS = 1000;
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What bounds one read: pass both to the request. */
+export interface ReadLimits {
+  /** Fires when the wait is over or the caller cancels. */
+  signal: AbortSignal;
+  /** Milliseconds the read has left, at its start. */
+  deadlineMs: number;
+}
+
+/** The request policy of a read under `limits`: their signal, and the earlier of the two deadlines. */
+export function limitPolicy(policy: RequestPolicy, limits: ReadLimits | undefined): RequestPolicy {
+  if (limits === undefined) return policy;
+  return { ...policy, signal: limits.signal, deadlineMs: Math.max(0, Math.min(policy.deadlineMs, limits.deadlineMs)) };
+}
+
+/** A timer that fires a signal after `ms`, combined with the caller's signal. Dispose of it when done. */
+export interface Bound {
+  /** Fires at the bound or when the caller cancels. */
+  signal: AbortSignal;
+  /** True once the bound's own time has run out (not the caller's cancellation). */
+  expired(): boolean;
+  /** The caller cancelled. */
+  cancelled(): boolean;
+  /** Limits for a read starting now. */
+  limits(): ReadLimits;
+  dispose(): void;
+}
+
+/** Starts a bound of `ms` from now. The timer keeps the process alive until the bound is disposed of. */
+export function startBound(ms: number, caller?: AbortSignal, now: () => number = Date.now): Bound {
+  const endsAt = now() + ms;
+  const own = new AbortController();
+  // Node's timers take at most 2^31 - 1 ms; a longer bound would fire at once.
+  const timer = setTimeout(() => own.abort(new Error(`time bound of ${ms} ms reached`)), Math.min(ms, MAX_TIMER_MS));
+  const signal = caller === undefined ? own.signal : AbortSignal.any([caller, own.signal]);
+  return {
+    signal,
+    expired: () => own.signal.aborted,
+    cancelled: () => caller?.aborted === true,
+    limits: () => ({ signal, deadlineMs: Math.max(0, endsAt - now()) }),
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * `work`, or a rejection with the signal's reason as soon as the signal fires: the caller is not kept
+ * waiting on a read that ignores its signal. (A late rejection of `work` is then ignored.)
+ */
+export function settleBy<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it fires first. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
