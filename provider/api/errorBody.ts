@@ -5,7 +5,7 @@
  */
 import { validateBody } from "../model/validate";
 import type { ApiErrorDetails } from "../errors";
-import { oneLine, type Scrubber } from "./redact";
+import { safeLine, type Scrubber } from "./redact";
 
 export interface ParsedErrorBody {
   errorCode?: string;
@@ -19,9 +19,9 @@ export function parseErrorBody(text: string, scrub: Scrubber): ParsedErrorBody {
   try {
     body = JSON.parse(text);
   } catch {
-    return { snippet: oneLine(scrub(text), 160) };
+    return { snippet: safeLine(text, scrub, 160) };
   }
-  if (validateBody("error", body).length > 0) return { snippet: oneLine(scrub(text), 160) };
+  if (validateBody("error", body).length > 0) return { snippet: safeLine(text, scrub, 160) };
   const b = body as {
     error_code?: string;
     error_msg?: string;
@@ -31,9 +31,9 @@ export function parseErrorBody(text: string, scrub: Scrubber): ParsedErrorBody {
   const code = b.error_code ?? b.error?.code;
   const msg = b.error_msg ?? b.error?.message;
   return {
-    errorCode: code === undefined ? undefined : oneLine(scrub(code), 64),
-    errorMsg: msg === undefined ? undefined : oneLine(scrub(msg), 300),
-    requestId: b.request_id === undefined ? undefined : oneLine(scrub(b.request_id), 128),
+    errorCode: code === undefined ? undefined : safeLine(String(code), scrub, 64),
+    errorMsg: msg === undefined ? undefined : safeLine(String(msg), scrub, 300),
+    requestId: b.request_id === undefined ? undefined : safeLine(String(b.request_id), scrub, 128),
   };
 }
 

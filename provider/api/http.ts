@@ -1,216 +1,141 @@
 /**
- * One HTTP attempt with node-fetch 2: no redirects followed, a body size cap, and an AbortSignal that
- * covers headers and body. Returns what happened as data; the retry loop decides what it means.
+ * One HTTP exchange with node-fetch 2, which settles whatever the server does.
  *
- * The body's bytes are gathered into one buffer of the declared length as they stream in and decoded once
- * (see readText): a 7 MB answer never holds the socket's chunks, a concatenation and the string at once.
+ * node-fetch reports some framing faults only by destroying the body stream (sometimes before anyone
+ * listens), and a connection reset in the middle of a Content-Length body not at all. So an exchange is
+ * not allowed to depend on node-fetch's events to end: it settles on the first of
+ *  - the body read to its end (node-fetch's stream, whose own errors count),
+ *  - its connection closing before that end (watched through a per-exchange agent, see ./connection),
+ *  - the exchange's signal firing (its timer, the caller's cancellation): our own timer, not an event.
+ * Whatever happens, the connection is destroyed afterwards, so a slot is never held by a dead exchange.
  */
 import nodeFetch from "node-fetch";
-import { releaseScratch, takeScratch } from "./scratch";
-import type { SignalLike } from "./signal";
+import { openConnectionWatch } from "./connection";
+import { ExchangeFailure } from "./exchangeFailure";
+
+export { ExchangeFailure };
 
 /** The subset of a fetch implementation the client needs (node-fetch 2 by default; injectable). */
-export type FetchLike = (
-  url: string,
-  init: {
-    method: string;
-    headers: Record<string, string>;
-    redirect: "manual";
-    signal: SignalLike;
-    size: number;
-    compress: boolean;
-  },
-) => Promise<{
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  redirect: "manual";
+  signal: AbortSignal;
+  size: number;
+  compress: boolean;
+  agent?: unknown;
+}
+
+export interface FetchResponse {
   status: number;
-  headers: ResponseHeaders;
-  /** The body as byte chunks: a stream (node-fetch's `res.body`) or, in tests, an array. */
+  headers: { get(name: string): string | null };
+  /** node-fetch's body stream; any async iterable of chunks works (tests). */
   body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
-}>;
-
-export interface ResponseHeaders {
-  get(name: string): string | null;
-  /** node-fetch 2's map of lowercase names to values: read directly, it spares `get`'s name validation
-   * and case-insensitive search on every lookup. */
-  raw?(): Record<string, string[]>;
 }
 
-/** Looks up response headers by lowercase name; several values are joined with ", " as `get` does. */
-function headerReader(headers: ResponseHeaders): (lowercaseName: string) => string | undefined {
-  const raw = typeof headers.raw === "function" ? headers.raw() : undefined;
-  if (raw === undefined) return (name) => headers.get(name) ?? undefined;
-  return (name) => {
-    const values = raw[name];
-    return values === undefined ? undefined : values.length === 1 ? values[0] : values.join(", ");
-  };
-}
-
-export interface AttemptInput {
+export interface WireRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  signal: SignalLike;
+  body?: string;
+}
+
+export interface WireResponse {
+  status: number;
+  /** A response header by name (case-insensitive); several values are joined with ", ". */
+  header(name: string): string | undefined;
+  text: string;
+}
+
+/** Error codes meaning the connection was never established, so the request was not sent. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export interface ExchangeOptions {
+  /** Ends the exchange when it fires; `signal.reason` is passed through as the failure's detail. */
+  signal: AbortSignal;
   maxBytes: number;
   fetch?: FetchLike;
 }
 
-export type AttemptResult =
-  | {
-      kind: "response";
-      status: number;
-      /** A response header by its lowercase name. */
-      header(lowercaseName: string): string | undefined;
-      /** The body, handed over once: a second call returns "". Whoever parses it holds the only reference,
-       * so a 7 MB text can be collected while the parsed value is validated and mapped. */
-      takeText(): string;
+/** Sends `req` and reads the whole body, or throws ExchangeFailure. Never outlives `options.signal`. */
+export async function exchange(req: WireRequest, options: ExchangeOptions): Promise<WireResponse> {
+  const { signal } = options;
+  const watch = openConnectionWatch(new URL(req.url));
+  const stopped = whenAborted(signal);
+  let status: number | undefined;
+  try {
+    const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
+    const init: FetchInit = { method: req.method, headers: req.headers, redirect: "manual", signal, size: options.maxBytes, compress: true, agent: watch.agent };
+    if (req.body !== undefined) init.body = req.body;
+    const res = await Promise.race([fetch(req.url, init), stopped.promise]);
+    status = res.status;
+    const declared = Number(res.headers.get("content-length") ?? NaN);
+    if (declared > options.maxBytes) {
+      throw new ExchangeFailure("body-too-large", `the response declares ${declared} bytes`, status);
     }
-  | { kind: "failure"; failure: "network" | "body-too-large" | "abort"; detail: string; cause: unknown };
-
-class BodyTooLarge extends Error {}
-
-function describe(e: unknown): string {
-  const err = e as { code?: string; type?: string; message?: string };
-  const code = err?.code ?? err?.type;
-  const msg = typeof err?.message === "string" ? err.message.replace(/https?:\/\/\S+/g, "<url>") : String(e);
-  return code ? `${code}: ${msg}` : msg;
+    const text = await Promise.race([readText(res.body, options.maxBytes), watch.closedEarly(res.body), stopped.promise]);
+    return { status, header: (name) => res.headers.get(name) ?? undefined, text };
+  } catch (e) {
+    throw asFailure(e, signal, status);
+  } finally {
+    stopped.dispose();
+    watch.destroy();
+  }
 }
 
-type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+/** A promise that rejects when `signal` fires, and a way to stop listening. */
+function whenAborted(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
+  let onAbort = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new ExchangeFailure("aborted", String(signal.reason ?? "aborted")));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  // Nobody may be awaiting this promise when it rejects (the exchange ended first).
+  promise.catch(() => {});
+  return { promise, dispose: () => signal.removeEventListener("abort", onAbort) };
+}
 
-/** A Node stream (node-fetch's `res.body`): read through events, which costs less than `for await`. */
-function isEmitter(body: Chunks): body is Chunks & NodeJS.ReadableStream {
-  return typeof (body as { on?: unknown }).on === "function";
+/** The whole body as UTF-8, refusing more than `maxBytes`. */
+async function readText(body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    bytes += buf.length;
+    if (bytes > maxBytes) throw new ExchangeFailure("body-too-large", `more than ${maxBytes} bytes received`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks, bytes).toString("utf8");
+}
+
+/** Network and node-fetch errors as an ExchangeFailure, with a description safe to show (no raw packet). */
+function asFailure(e: unknown, signal: AbortSignal, status: number | undefined): ExchangeFailure {
+  if (e instanceof ExchangeFailure) {
+    return e.status === undefined && status !== undefined ? new ExchangeFailure(e.kind, e.detail, status, e.notSent) : e;
+  }
+  if (signal.aborted) return new ExchangeFailure("aborted", String(signal.reason ?? "aborted"), status);
+  const err = e as { type?: unknown; code?: unknown; errno?: unknown };
+  if (err?.type === "max-size") return new ExchangeFailure("body-too-large", "the body exceeded the size limit", status);
+  const code = firstString(err?.code, err?.errno, err?.type);
+  const notSent = status === undefined && code !== undefined && NOT_SENT_CODES.has(code);
+  return new ExchangeFailure("network", describe(e, code), status, notSent);
+}
+
+function firstString(...values: unknown[]): string | undefined {
+  return values.find((v): v is string => typeof v === "string");
 }
 
 /**
- * Reads the whole body as UTF-8 text, refusing more than `maxBytes`. The bytes are gathered outside V8's
- * heap and decoded once at the end: a body that arrives in one chunk (any small answer) is decoded as it
- * is; a longer one is copied into one buffer of its declared Content-Length as it arrives (so the socket's
- * chunks are free at once), or kept as a list of chunks when no length was declared or more arrived.
- * Measured on the 7.8 MB body against decoding each chunk into a rope of strings as it arrives: the rope
- * put 7.8 MB of chunk strings in V8's young generation on every read, and the scavenges that followed
- * (three per read instead of two) copied the freshly parsed body along with them.
+ * A short description of a network error: its code and message, with node-fetch's "request to <url>
+ * failed, reason:" prefix dropped (the client names the request itself). Only the message is used:
+ * parse errors carry the raw packet, which is the server's text and never shown.
  */
-function readText(body: Chunks, maxBytes: number, declared: number | undefined): Promise<string> {
-  let first: Buffer | undefined;
-  let into: Buffer | undefined;
-  let filled = 0;
-  let chunks: Buffer[] | undefined;
-  let bytes = 0;
-  const add = (chunk: Uint8Array | string) => {
-    const buf = (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk) as Buffer;
-    bytes += buf.length;
-    if (bytes > maxBytes) throw new BodyTooLarge(`more than ${maxBytes} bytes received`);
-    if (first === undefined && into === undefined && chunks === undefined) {
-      first = buf;
-      return;
-    }
-    if (first !== undefined) {
-      // A second chunk: from here on, gather.
-      if (declared !== undefined && declared >= bytes) {
-        into = takeScratch(declared);
-        filled = first.copy(into, 0);
-      } else {
-        chunks = [first];
-      }
-      first = undefined;
-    }
-    if (into !== undefined) {
-      if (filled + buf.length <= (declared as number)) {
-        filled += buf.copy(into, filled);
-        return;
-      }
-      // More than the declared length: copy out what was gathered and go on as a list.
-      chunks = [Buffer.from(into.subarray(0, filled))];
-      releaseScratch(into);
-      into = undefined;
-    }
-    (chunks as Buffer[]).push(buf);
-  };
-  /** Gives the gathering buffer back and drops the bytes, so a listener closure that outlives the read
-   * keeps nothing alive. Called once the text is decoded, or when the read fails. */
-  const release = () => {
-    if (into !== undefined) releaseScratch(into);
-    first = undefined;
-    into = undefined;
-    chunks = undefined;
-  };
-  const finish = () => {
-    const all =
-      first !== undefined ? first.toString("utf8")
-      : into !== undefined ? into.toString("utf8", 0, filled)
-      : chunks !== undefined ? Buffer.concat(chunks, bytes).toString("utf8")
-      : "";
-    release();
-    return all;
-  };
-  if (!isEmitter(body)) {
-    return (async () => {
-      try {
-        for await (const chunk of body) add(chunk);
-      } catch (e) {
-        release();
-        throw e;
-      }
-      return finish();
-    })();
-  }
-  return new Promise((resolve, reject) => {
-    const fail = (e: unknown) => {
-      body.removeListener("data", onData);
-      release();
-      reject(e);
-    };
-    const onData = (chunk: Uint8Array | string) => {
-      try {
-        add(chunk);
-      } catch (e) {
-        // Stop reading: the rest of an oversized body is never buffered.
-        (body as unknown as { destroy?: () => void }).destroy?.();
-        fail(e);
-      }
-    };
-    body.on("data", onData);
-    body.once("error", fail);
-    body.once("end", () => {
-      body.removeListener("data", onData);
-      body.removeListener("error", fail);
-      resolve(finish());
-    });
-  });
-}
-
-/** Sends one request and reads the whole body (bounded), or reports why it could not. */
-export async function attempt(input: AttemptInput): Promise<AttemptResult> {
-  const fetch = input.fetch ?? (nodeFetch as unknown as FetchLike);
-  try {
-    const res = await fetch(input.url, {
-      method: input.method,
-      headers: input.headers,
-      redirect: "manual",
-      signal: input.signal,
-      size: input.maxBytes,
-      compress: true,
-    });
-    const header = headerReader(res.headers);
-    const declared = Number(header("content-length"));
-    if (Number.isFinite(declared) && declared > input.maxBytes) {
-      return { kind: "failure", failure: "body-too-large", detail: `response declares ${declared} bytes`, cause: undefined };
-    }
-    const text = await readText(res.body, input.maxBytes, Number.isFinite(declared) && declared >= 0 ? declared : undefined);
-    let body: string | undefined = text;
-    const takeText = () => {
-      const t = body ?? "";
-      body = undefined;
-      return t;
-    };
-    return { kind: "response", status: res.status, header, takeText };
-  } catch (e) {
-    const err = e as { type?: string; name?: string };
-    if (e instanceof BodyTooLarge) return { kind: "failure", failure: "body-too-large", detail: e.message, cause: undefined };
-    if (input.signal.aborted || err?.name === "AbortError" || err?.type === "aborted") {
-      return { kind: "failure", failure: "abort", detail: "aborted", cause: e };
-    }
-    if (err?.type === "max-size") return { kind: "failure", failure: "body-too-large", detail: describe(e), cause: e };
-    return { kind: "failure", failure: "network", detail: describe(e), cause: e };
-  }
+function describe(e: unknown, code: string | undefined): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const message = raw.replace(/^request to \S+ failed, reason: /, "").slice(0, 200);
+  return code !== undefined && !message.includes(code) ? `${code}: ${message}` : message;
 }

@@ -1,7 +1,8 @@
 /**
- * Scrubbing of text that came from the network before it goes into an error message: a gateway may echo
- * its canonical request (which contains the security token) or the access key. Secrets are replaced with
- * `[redacted]`, control characters folded, and long text cut with an ellipsis.
+ * Text that came from the network is hostile: a gateway may echo its canonical request (which holds the
+ * security token), a function may echo the secret key, and any field may carry terminal escapes or a
+ * line break that starts a CI workflow command. Such text is scrubbed of credentials first and only then
+ * flattened and cut: cutting first could leave a credential's prefix that the scrubber no longer sees.
  */
 import type { Credentials } from "./signer";
 
@@ -9,49 +10,44 @@ export const REDACTED = "[redacted]";
 
 export type Scrubber = (text: string) => string;
 
-/** Longest first, so a secret that contains another is replaced whole. */
+/** Credentials long enough to be one, longest first so that a secret containing another goes whole. */
 function secretsOf(credentials: Credentials | undefined): string[] {
   return [credentials?.securityToken, credentials?.secretKey, credentials?.accessKey]
     .filter((s): s is string => typeof s === "string" && s.length >= 4)
     .sort((a, b) => b.length - a.length);
 }
 
-/** Whether `text` contains `secret` (a credential too short to be one is ignored, as in secretsOf). */
-function contains(text: string, secret: string | undefined): boolean {
-  return typeof secret === "string" && secret.length >= 4 && text.includes(secret);
-}
-
-/**
- * A scrubber for these credentials. Almost all text contains none of them: that case costs three
- * substring searches and allocates nothing; the ordered list of secrets is built only when one is found.
- */
+/** Replaces every credential in a text with `[redacted]`. */
 export function makeScrubber(credentials: Credentials | undefined): Scrubber {
   return (text) => {
-    if (!contains(text, credentials?.securityToken) && !contains(text, credentials?.secretKey) && !contains(text, credentials?.accessKey)) {
-      return text;
-    }
-    // Read afresh each time (this path is rare): a scrubber may outlive a change to its credentials object.
     let out = text;
-    for (const s of secretsOf(credentials)) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    // Read at each call: a scrubber must not go stale if its credentials object changes.
+    for (const secret of secretsOf(credentials)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   };
 }
 
-/** Scrubbers by credentials object: a read's client, its node-error scrubbing and its gate share one. */
-const scrubbers = new WeakMap<Credentials, Scrubber>();
+/** Kept for callers that share one scrubber per credentials object; scrubbers hold no state. */
+export const scrubberFor = makeScrubber;
 
-/** The scrubber for these credentials, made once per credentials object (settings resolve a fresh one per call). */
-export function scrubberFor(credentials: Credentials): Scrubber {
-  let s = scrubbers.get(credentials);
-  if (s === undefined) {
-    s = makeScrubber(credentials);
-    scrubbers.set(credentials, s);
-  }
-  return s;
+/**
+ * Characters that must never reach a terminal or a CI log from the network: C0 and C1 controls
+ * (including ESC and CSI U+009B), DEL, line and paragraph separators, and the bidirectional formatting
+ * characters that can make text display differently from what it is.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/** One line of safe text, at most `max` characters (an ellipsis marks the cut). Scrub before calling. */
+export function oneLine(text: string, max = 300): string {
+  const flat = text.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  // Never end on half of a surrogate pair.
+  return flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, "") + "…";
 }
 
-/** One line, at most `max` characters (an ellipsis marks the cut). */
-export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
-  return flat.length > max ? flat.slice(0, max - 1) + "…" : flat;
+/** Scrubbed, then flattened and cut: the order that lets no credential prefix out. */
+export function safeLine(text: string, scrub: Scrubber, max = 300): string {
+  // The scrubbed text is cut generously before flattening, so a 30 MB body costs no 30 MB regex pass.
+  return oneLine(scrub(text).slice(0, 16 * max), max);
 }

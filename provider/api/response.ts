@@ -1,61 +1,61 @@
 /**
- * A 2xx answer: must be JSON (by content type and by parse), non-empty, and valid against the schema of
- * its kind. Anything else is a ResponseValidationError with a short, scrubbed snippet of what came back.
+ * A 200 answer's body: JSON by content type and by parse, no key given twice and no runaway nesting,
+ * scrubbed of credentials, and valid against the JSON Schema of its kind. Anything else is a
+ * ResponseValidationError with a short, scrubbed snippet of what came back.
  */
 import { ResponseValidationError, type RequestSite } from "../errors";
-import type { AttemptResult } from "./http";
-import { oneLine, type Scrubber } from "./redact";
-import type { ApiCall } from "./client";
-import { validateBody } from "../model/validate";
+import { validateBody, type BodyKind } from "../model/validate";
+import { safeLine, type Scrubber } from "./redact";
+import { scrubValue } from "./scrubValue";
+import { checkJsonStructure } from "./strictJson";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
-/** Parses and validates a 2xx body, or throws ResponseValidationError. */
-export function readBody(
-  call: ApiCall,
-  site: RequestSite,
-  status: number,
-  res: AttemptResult & { kind: "response" },
-  scrub: Scrubber,
-  requestId: () => string | undefined,
-): unknown {
-  // Parsed in its own frame: once it returns, nothing references the text (up to 7 MB) any more.
-  const body = parseJson(site, status, res, scrub, requestId);
-  const violations = validateBody(call.kind, body);
-  if (violations.length > 0) throw new ResponseValidationError({ ...site, requestId: requestId() }, violations);
+export interface BodySource {
+  site: RequestSite;
+  status: number;
+  text: string;
+  contentType: string | undefined;
+  requestId: string | undefined;
+  scrub: Scrubber;
+}
+
+/** Parses, scrubs and validates a body of `kind`, or throws ResponseValidationError. */
+export function readBody(kind: BodyKind, src: BodySource): unknown {
+  const body = parseStrictJson(src);
+  const violations = validateBody(kind, body);
+  if (violations.length > 0) throw new ResponseValidationError({ ...src.site, requestId: src.requestId }, violations);
   return body;
 }
 
-/** The error for a 2xx body that is not a JSON document, with a scrubbed one-line snippet of it. */
-function notJson(site: RequestSite, requestId: () => string | undefined, snippet: string, summary: string) {
-  return new ResponseValidationError({ ...site, requestId: requestId(), snippet }, [{ pointer: "", expected: "a JSON document" }], summary);
-}
-
-/** Built only on failure: scrubbing and flattening a 7 MB body on every success would cost ~12 ms. */
-function snippetOf(text: string, scrub: Scrubber): string {
-  return oneLine(scrub(text), 200);
-}
-
-function parseJson(
-  site: RequestSite,
-  status: number,
-  res: AttemptResult & { kind: "response" },
-  scrub: Scrubber,
-  requestId: () => string | undefined,
-): unknown {
-  const text = res.takeText();
-  const type = res.header("content-type");
-  if (type !== undefined && !JSON_TYPE.test(type)) {
-    const snippet = snippetOf(text, scrub);
-    const summary = `HTTP ${status} with content type ${JSON.stringify(oneLine(type, 80))} instead of application/json (body starts ${JSON.stringify(oneLine(snippet, 80))})`;
-    throw notJson(site, requestId, snippet, summary);
+function parseStrictJson(src: BodySource): unknown {
+  const { text, status, scrub } = src;
+  if (src.contentType !== undefined && !JSON_TYPE.test(src.contentType)) {
+    const type = JSON.stringify(safeLine(src.contentType, scrub, 80));
+    return notJson(src, `HTTP ${status} with content type ${type} instead of application/json (body starts ${quoted(src)})`);
   }
+  if (text.trim() === "") return notJson(src, `HTTP ${status} with an empty body`);
+  const structure = checkJsonStructure(text);
+  if (structure.problem !== undefined) {
+    const { pointer, expected } = structure.problem;
+    throw new ResponseValidationError({ ...src.site, requestId: src.requestId }, [{ pointer: safeLine(pointer, scrub, 200), expected }]);
+  }
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    const snippet = snippetOf(text, scrub);
-    if (text.trim() === "") throw notJson(site, requestId, snippet, `HTTP ${status} with an empty body`);
-    const why = e instanceof RangeError ? "is nested too deeply to parse" : "is not valid JSON (truncated?)";
-    throw notJson(site, requestId, snippet, `HTTP ${status} body ${why}: ${JSON.stringify(oneLine(snippet, 120))}`);
+    body = JSON.parse(text);
+  } catch {
+    return notJson(src, `HTTP ${status} body is not valid JSON (truncated?): ${quoted(src)}`);
   }
+  // A credential can hide behind escapes (`\u0041...`), so escaped text is always walked.
+  return structure.escapes || scrub(text) !== text ? scrubValue(body, scrub) : body;
+}
+
+function quoted(src: BodySource): string {
+  return JSON.stringify(safeLine(src.text, src.scrub, 120));
+}
+
+/** The error for a 200 body that is not a usable JSON document. */
+function notJson(src: BodySource, summary: string): never {
+  const snippet = safeLine(src.text, src.scrub, 200);
+  throw new ResponseValidationError({ ...src.site, requestId: src.requestId, snippet }, [{ pointer: "", expected: "a JSON document" }], summary);
 }

@@ -11,6 +11,36 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+/** Methods that may be sent twice: a second GET reads again, a second POST could start a second run. */
+export function isIdempotent(method: string): boolean {
+  return method === "GET" || method === "HEAD";
+}
+
+/** What one attempt came to, as far as the retry decision needs to know. */
+export interface AttemptOutcome {
+  /** The HTTP status, once its status line arrived (even if the body then failed). */
+  status?: number;
+  /** A network failure or an attempt timeout, as opposed to a complete response. */
+  failed: boolean;
+  /** The request certainly never left this process (connection refused, unknown host). */
+  notSent?: boolean;
+}
+
+/**
+ * Whether another attempt is safe and useful. A request that may have reached the service is sent again
+ * only if it is idempotent, and once a status line has arrived its status decides: a 401 whose body was
+ * cut off is still a 401 (five bad signatures lock the access key). A throttled request (429) is the
+ * gateway refusing it before the service saw it, so even a POST may go again.
+ */
+export function mayRetry(method: string, outcome: AttemptOutcome): boolean {
+  if (outcome.notSent || outcome.status === 429) return true;
+  if (!isIdempotent(method)) return false;
+  if (outcome.status === undefined) return outcome.failed;
+  // A 200 whose body was cut off is worth reading again; any other status stands as it came.
+  if (outcome.failed && outcome.status === 200) return true;
+  return isRetryableStatus(outcome.status);
+}
+
 export interface BackoffPolicy {
   /** Base of the exponential backoff. */
   baseDelayMs: number;

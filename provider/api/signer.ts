@@ -2,14 +2,13 @@
  * SDK-HMAC-SHA256 request signing, as Huawei Cloud's API gateway checks it.
  *
  * A pure function: the request, the credentials and the date go in, the headers to add come out. No clock,
- * no I/O. Each canonicalization step is its own exported function so that it can be tested on its own and
- * reused by the emulator, which verifies signatures the way the gateway does.
+ * no I/O. Each canonicalization step is its own exported function so that it can be tested on its own
+ * against the published vectors and Huawei's SDK.
  *
  * Deliberate differences from the official Node SDK (see the reference notes): path segments are taken
  * *decoded* and encoded exactly once (the SDK double-encodes characters that `url.parse` escapes), and
  * header ordering uses code-unit order for both the canonical block and SignedHeaders.
  */
-import * as nodeCrypto from "node:crypto";
 import { createHash, createHmac } from "node:crypto";
 
 export const ALGORITHM = "SDK-HMAC-SHA256";
@@ -40,10 +39,7 @@ export interface SignableRequest {
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 
 /** RFC 3986 percent-encoding of the UTF-8 bytes, unreserved characters kept, uppercase hex. */
-const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
-
 export function urlEncode(value: string): string {
-  if (ALL_UNRESERVED.test(value)) return value;
   let out = "";
   for (const ch of value) {
     if (ch.length === 1 && UNRESERVED.test(ch)) {
@@ -57,21 +53,8 @@ export function urlEncode(value: string): string {
 
 /** `YYYYMMDDTHHmmssZ` in UTC, the X-Sdk-Date format. */
 export function formatSdkDate(date: Date): string {
-  // Requests made within one second share the text: formatted once per second, not once per request.
-  const second = Math.floor(date.getTime() / 1000);
-  if (second === lastSecond) return lastSdkDate;
-  const iso = date.toISOString(); // 2024-05-06T07:08:09.123Z (RangeError for an invalid date)
-  const text =
-    iso.length !== 24
-      ? iso.replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z") // years beyond 9999
-      : `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-  lastSecond = second;
-  lastSdkDate = text;
-  return text;
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
-
-let lastSecond = NaN;
-let lastSdkDate = "";
 
 /** Parses an X-Sdk-Date value (`YYYYMMDDTHHmmssZ`); undefined when malformed. */
 export function parseSdkDate(value: string): Date | undefined {
@@ -83,15 +66,8 @@ export function parseSdkDate(value: string): Date | undefined {
 }
 
 /** Each decoded segment encoded once, joined with `/`, always ending in `/`. */
-const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
-
-/** True when a decoded path has nothing to percent-encode: only unreserved characters and slashes. */
-export function isPlainPath(decodedPath: string): boolean {
-  return PLAIN_PATH.test(decodedPath);
-}
-
 export function canonicalUri(decodedPath: string): string {
-  const uri = isPlainPath(decodedPath) ? decodedPath : decodedPath.split("/").map(urlEncode).join("/");
+  const uri = decodedPath.split("/").map(urlEncode).join("/");
   return uri.endsWith("/") ? uri : uri + "/";
 }
 
@@ -107,85 +83,27 @@ export function canonicalQuery(query: SignableRequest["query"]): string {
   return pairs.join("&");
 }
 
-/** The canonical order of one set of header names: computed once per set (a client sends the same few). */
-interface HeaderLayout {
-  /** Original names, in canonical order. */
-  keys: string[];
-  /** The same, lowercased. */
-  lower: string[];
-  /** `SignedHeaders`: the lowercased names joined by `;`. */
-  signed: string;
-  /** Original name of `X-Sdk-Content-Sha256` (any case), if present. */
-  contentSha?: string;
-}
-
-const layouts = new Map<string, HeaderLayout>();
-const MAX_LAYOUTS = 64;
-
-function byLowerName(a: [string, string], b: [string, string]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
-}
-
-/** The names and layout of the previous request: a client signs the same header set again and again. */
-let lastNames: readonly string[] = [];
-let lastLayout: HeaderLayout | undefined;
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function layoutOf(headers: Readonly<Record<string, string>>): HeaderLayout {
-  const names = Object.keys(headers);
-  if (lastLayout !== undefined && sameNames(names, lastNames)) return lastLayout;
-  lastLayout = layoutByKey(names);
-  lastNames = names;
-  return lastLayout;
-}
-
-function layoutByKey(names: string[]): HeaderLayout {
-  // Each name prefixed with its length keeps the key unambiguous whatever characters the names contain.
-  let id = "";
-  for (let i = 0; i < names.length; i++) id += `${(names[i] as string).length}:${names[i] as string}`;
-  let layout = layouts.get(id);
-  if (layout === undefined) {
-    const pairs = names.map((k) => [k.toLowerCase(), k] as [string, string]).sort(byLowerName);
-    const lower = pairs.map(([l]) => l);
-    layout = { keys: pairs.map(([, k]) => k), lower, signed: lower.join(";"), contentSha: pairs.find(([l]) => l === "x-sdk-content-sha256")?.[1] };
-    if (layouts.size >= MAX_LAYOUTS) layouts.delete(layouts.keys().next().value as string);
-    layouts.set(id, layout);
-  }
-  return layout;
-}
-
-/** Lowercased names in code-unit order; values verbatim. Returns the block and the SignedHeaders list. */
+/** Lowercased names in code-unit order, values verbatim: the block and the SignedHeaders list. */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): { block: string; signed: string } {
-  return blockOf(headers, layoutOf(headers));
-}
-
-function blockOf(headers: Readonly<Record<string, string>>, { keys, lower, signed }: HeaderLayout): { block: string; signed: string } {
-  let block = "";
-  for (let i = 0; i < keys.length; i++) block += `${lower[i] as string}:${headers[keys[i] as string] as string}\n`;
-  return { block, signed };
+  const entries = Object.entries(headers)
+    .map(([name, value]) => [name.toLowerCase(), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    block: entries.map(([name, value]) => `${name}:${value}\n`).join(""),
+    signed: entries.map(([name]) => name).join(";"),
+  };
 }
 
 /** `X-Sdk-Content-Sha256` verbatim if present, else lowercase hex SHA-256 of the body bytes. */
 export function payloadHash(headers: Readonly<Record<string, string>>, body?: string | Uint8Array): string {
-  return hashOf(headers, layoutOf(headers), body);
-}
-
-function hashOf(headers: Readonly<Record<string, string>>, layout: HeaderLayout, body?: string | Uint8Array): string {
-  if (layout.contentSha !== undefined) return headers[layout.contentSha] as string;
+  const given = Object.keys(headers).find((name) => name.toLowerCase() === "x-sdk-content-sha256");
+  if (given !== undefined) return headers[given] as string;
   if (body === undefined || body.length === 0) return EMPTY_PAYLOAD_SHA256;
   return createHash("sha256").update(body).digest("hex");
 }
 
-/** Node's one-shot digest (Node 20.12 and later): no Hash object per call. Older Node builds one. */
-const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
-
 export function sha256Hex(text: string): string {
-  return oneShotHash !== undefined ? oneShotHash("sha256", text, "hex") : createHash("sha256").update(text, "utf8").digest("hex");
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** The six-part canonical request. `headers` must already include host and x-sdk-date. */
@@ -193,9 +111,8 @@ export function canonicalRequest(req: SignableRequest, headers: Readonly<Record<
   text: string;
   signedHeaders: string;
 } {
-  const layout = layoutOf(headers);
-  const { block, signed } = blockOf(headers, layout);
-  const hash = hashOf(headers, layout, req.body);
+  const { block, signed } = canonicalHeaders(headers);
+  const hash = payloadHash(headers, req.body);
   const text = `${req.method.toUpperCase()}\n${canonicalUri(req.path)}\n${canonicalQuery(req.query)}\n${block}\n${signed}\n${hash}`;
   return { text, signedHeaders: signed };
 }
@@ -220,20 +137,9 @@ export interface SignedRequest {
 /** Signs a request with SDK-HMAC-SHA256 at the given date. */
 export function signRequest(req: SignableRequest, credentials: Credentials, date: Date): SignedRequest {
   const sdkDate = formatSdkDate(date);
-  const token = credentials.securityToken;
   const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
-  if (token) added["X-Security-Token"] = token;
-  // Assigned one by one rather than spread (a runtime call per source on every request).
-  const toSign: Record<string, string> = {};
-  const own = req.headers;
-  if (own !== undefined) {
-    const names = Object.keys(own); // own properties only, as a spread would take
-    for (let i = 0; i < names.length; i++) toSign[names[i] as string] = own[names[i] as string] as string;
-  }
-  toSign.host = req.host;
-  toSign["X-Sdk-Date"] = sdkDate;
-  if (token) toSign["X-Security-Token"] = token;
-  const canonical = canonicalRequest(req, toSign);
+  if (credentials.securityToken) added["X-Security-Token"] = credentials.securityToken;
+  const canonical = canonicalRequest(req, { ...req.headers, host: req.host, ...added });
   const sts = stringToSign(sdkDate, canonical.text);
   const sig = signature(credentials.secretKey, sts);
   added.Authorization = `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${canonical.signedHeaders}, Signature=${sig}`;

@@ -37,27 +37,3 @@ test("segments are encoded once under the endpoint's path prefix; a URL changed 
   // A request ID with control characters is flattened to one line before it reaches results and errors.
   expect(first.requestId).toBe("rq 1 two");
 });
-
-test("an attempt hands its body over once, so the caller holds the only reference to it", async () => {
-  const { attempt } = await import("../../provider/api/http");
-  const { LightSignal } = await import("../../provider/api/signal");
-  const rec = recorder();
-  const r = await attempt({ url: "http://127.0.0.1:9/x", method: "GET", headers: {}, signal: new LightSignal(), maxBytes: 1024, fetch: rec.fetch });
-  if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
-  expect(r.takeText()).toBe('{"projects":[{"id":"p1","name":"cn-north-4"}]}');
-  expect(r.takeText()).toBe("");
-});
-
-test("response headers read through node-fetch's raw map match what get would return", async () => {
-  const { attempt } = await import("../../provider/api/http");
-  const { LightSignal } = await import("../../provider/api/signal");
-  const raw: Record<string, string[]> = { "content-type": ["application/json"], "x-multi": ["a", "b"], "content-length": ["2"] };
-  const fetch: FetchLike = async () => ({
-    status: 200,
-    headers: { get: (n: string) => raw[n.toLowerCase()]?.join(", ") ?? null, raw: () => raw },
-    body: [Buffer.from("{}")],
-  });
-  const r = await attempt({ url: "http://127.0.0.1:9/x", method: "GET", headers: {}, signal: new LightSignal(), maxBytes: 1024, fetch });
-  if (r.kind !== "response") throw new Error(`expected a response, got ${r.kind}`);
-  expect([r.header("content-type"), r.header("x-multi"), r.header("x-absent")]).toEqual(["application/json", "a, b", undefined]);
-});
