@@ -1,0 +1,38 @@
+/**
+ * Issue 14, class 2 (no exit without a verdict): the built command, run as a child process, against
+ * framing faults that leave a read without further events. Whatever happens inside, the process must not
+ * exit 0 with nothing printed: the answer is exit 3 and a one-line reason on stderr.
+ */
+import { cliEnv, WORKFLOW } from "./support/fixtures";
+import { runProcess, target } from "./support/cli";
+import { FRAMING_FAULTS, startRawServer, type RawServer } from "./support/rawServer";
+
+const FAULTS = [
+  "invalid chunk-size line right after the headers",
+  "bytes after the Content-Length body",
+  "Content-Length longer than the body, then close",
+  "connection reset mid-body",
+] as const;
+
+const COMMANDS: Record<string, string[]> = {
+  "wait --require success": ["wait", ...target("exec-cli"), "--require", "success", "--interval", "0.05", "--max-interval", "0.1"],
+  get: ["get", ...target("exec-cli")],
+  latest: ["latest", "--workflow-id", WORKFLOW],
+};
+
+let server: RawServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe.each(FAULTS)("framing fault: %s", (fault) => {
+  test.each(Object.keys(COMMANDS))("fgs-execution %s exits 3 with a message, never 0 with empty output", async (command) => {
+    server = await startRawServer(FRAMING_FAULTS[fault]!);
+    const run = await runProcess([...COMMANDS[command]!, "--max-retries", "1"], cliEnv(server.url));
+    expect({ code: run.code, stdoutEmpty: run.stdout === "" }).not.toEqual({ code: 0, stdoutEmpty: true });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
+    expect(server.requests.length).toBeGreaterThan(0);
+  });
+});
