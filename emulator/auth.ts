@@ -1,11 +1,19 @@
 /**
  * SDK-HMAC-SHA256 verification as the API gateway does it: recompute the signature from what was actually
- * received (decoded path, query, the listed headers' values, the exact body bytes) with the signer's own
- * pure functions, and compare in constant time.
+ * received (the raw path and query, the listed headers' values, the exact body bytes) and compare it in
+ * constant time. The canonicalization steps live in `signature/`, written from the specification
+ * (functiongraph-api.md section 1) and nothing else: the emulator checks the product's signer, so it must
+ * not share its code.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { ALGORITHM, canonicalRequest, parseSdkDate, signature, stringToSign } from "../provider/api/signer";
+import { parseAuthorization } from "./signature/authorization";
+import { canonicalHeaders, receivedHeader } from "./signature/canonical-headers";
+import { canonicalQuery, parseQuery } from "./signature/canonical-query";
+import { canonicalRequest, hmacSignature, stringToSign } from "./signature/canonical-request";
+import { canonicalUri } from "./signature/canonical-uri";
+import { payloadHash } from "./signature/payload-hash";
+import { parseSdkDate } from "./signature/sdk-date";
 
 /** An accepted AK/SK; `securityToken` marks a temporary credential, which must send that token. */
 export interface EmulatorCredential {
@@ -14,13 +22,13 @@ export interface EmulatorCredential {
   securityToken?: string;
 }
 
-/** What was received. */
+/** What was received, untouched. */
 export interface ReceivedRequest {
   method: string;
-  /** Path with each segment percent-decoded. */
-  decodedPath: string;
-  /** Query from the URL; repeated keys become arrays. */
-  query: Record<string, string | string[]>;
+  /** The path as on the wire (still percent-encoded), without the query. */
+  rawPath: string;
+  /** The query text as on the wire, without `?`. */
+  rawQuery: string;
   /** Node's lowercased request headers. */
   headers: IncomingHttpHeaders;
   body: Buffer;
@@ -31,15 +39,11 @@ export type AuthResult =
   | { ok: true; accessKey: string }
   | { ok: false; expired: boolean; reason: string; accessKey?: string };
 
-const AUTHORIZATION = /^(\S+) Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([^,\s]+)$/;
+/** The canonical request the emulator computed, or why it could not compute one. */
+export type CanonicalOutcome = { ok: true; text: string } | { ok: false; reason: string };
 
 function fail(reason: string, accessKey?: string, expired = false): AuthResult {
   return { ok: false, expired, reason, accessKey };
-}
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const v = headers[name];
-  return Array.isArray(v) ? v.join(", ") : v;
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -49,49 +53,59 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The canonical request of a received request for the given SignedHeaders list (exported for tests). */
+export function canonicalRequestOf(req: ReceivedRequest, signedNames: readonly string[]): CanonicalOutcome {
+  const uri = canonicalUri(req.rawPath);
+  if (uri === undefined) return { ok: false, reason: "the path has a broken percent-escape" };
+  const params = parseQuery(req.rawQuery);
+  if (params === undefined) return { ok: false, reason: "the query has a broken percent-escape" };
+  const headers = canonicalHeaders(req.headers, signedNames);
+  if (!headers.ok) return headers;
+  const hash = payloadHash(req.headers, req.body);
+  if (!hash.ok) return hash;
+  const text = canonicalRequest({
+    method: req.method,
+    uri,
+    query: canonicalQuery(params),
+    headerBlock: headers.block,
+    signedHeaders: signedNames.join(";"),
+    payloadHash: hash.hash,
+  });
+  return { ok: true, text };
+}
+
+/** The security token rules: a temporary credential sends its token, signed; a permanent one sends none. */
+function checkToken(req: ReceivedRequest, credential: EmulatorCredential, signedNames: readonly string[]): string | undefined {
+  const token = receivedHeader(req.headers, "x-security-token");
+  if (credential.securityToken === undefined) return token === undefined ? undefined : "X-Security-Token sent with a permanent credential";
+  if (token === undefined) return "temporary credential without X-Security-Token";
+  if (!signedNames.includes("x-security-token")) return "X-Security-Token is not signed";
+  return safeEqual(token, credential.securityToken) ? undefined : "X-Security-Token does not match";
+}
+
 /** Verifies one request against the accepted credentials at emulator time `nowMs`. */
 export function verifyRequest(req: ReceivedRequest, credentials: readonly EmulatorCredential[], nowMs: number, maxSkewMs: number): AuthResult {
-  const auth = headerValue(req.headers, "authorization");
-  if (!auth) return fail("no Authorization header");
-  const m = AUTHORIZATION.exec(auth);
-  if (!m) return fail("malformed Authorization header");
-  const [, algorithm, accessKey, signedList, provided] = m as unknown as [string, string, string, string, string];
-  if (algorithm !== ALGORITHM) return fail(`unsupported algorithm ${algorithm}`);
+  const parsed = parseAuthorization(receivedHeader(req.headers, "authorization"));
+  if (!parsed.ok) return fail(parsed.reason);
+  const { accessKey, signedHeaders: names, signature } = parsed.parts;
   const credential = credentials.find((c) => c.accessKey === accessKey);
   if (!credential) return fail("unknown access key", accessKey);
-
-  const names = signedList.split(";");
-  if (names.some((n) => n === "" || n !== n.toLowerCase())) return fail("SignedHeaders must be lowercase names separated by ;", accessKey);
   if (!names.includes("host")) return fail("SignedHeaders lacks host", accessKey);
   if (!names.includes("x-sdk-date")) return fail("SignedHeaders lacks x-sdk-date", accessKey);
   if (names.includes("authorization")) return fail("SignedHeaders must not include authorization", accessKey);
 
-  const sdkDate = headerValue(req.headers, "x-sdk-date");
-  const date = sdkDate === undefined ? undefined : parseSdkDate(sdkDate);
-  if (!date) return fail("X-Sdk-Date missing or not YYYYMMDDTHHMMSSZ", accessKey, true);
-  if (Math.abs(date.getTime() - nowMs) > maxSkewMs) return fail("X-Sdk-Date too far from the emulator clock", accessKey, true);
+  const sdkDate = receivedHeader(req.headers, "x-sdk-date");
+  const dateMs = sdkDate === undefined ? undefined : parseSdkDate(sdkDate);
+  if (dateMs === undefined) return fail("X-Sdk-Date missing or not YYYYMMDDTHHMMSSZ", accessKey, true);
+  if (Math.abs(dateMs - nowMs) > maxSkewMs) return fail("X-Sdk-Date too far from the emulator clock", accessKey, true);
 
-  const token = headerValue(req.headers, "x-security-token");
-  if (credential.securityToken !== undefined) {
-    if (token === undefined) return fail("temporary credential without X-Security-Token", accessKey);
-    if (!names.includes("x-security-token")) return fail("X-Security-Token is not signed", accessKey);
-    if (!safeEqual(token, credential.securityToken)) return fail("X-Security-Token does not match", accessKey);
-  } else if (token !== undefined) {
-    return fail("X-Security-Token sent with a permanent credential", accessKey);
-  }
+  const tokenProblem = checkToken(req, credential, names);
+  if (tokenProblem) return fail(tokenProblem, accessKey);
 
-  const signedHeaders: Record<string, string> = {};
-  for (const name of names) {
-    const value = headerValue(req.headers, name);
-    if (value === undefined) return fail(`signed header ${name} was not sent`, accessKey);
-    signedHeaders[name] = value;
-  }
-  const canonical = canonicalRequest(
-    { method: req.method, host: signedHeaders.host as string, path: req.decodedPath, query: req.query, headers: signedHeaders, body: req.body },
-    signedHeaders,
-  );
-  const expected = signature(credential.secretKey, stringToSign(sdkDate as string, canonical.text));
-  if (!safeEqual(provided, expected)) {
+  const canonical = canonicalRequestOf(req, names);
+  if (!canonical.ok) return fail(canonical.reason, accessKey);
+  const expected = hmacSignature(credential.secretKey, stringToSign(sdkDate as string, canonical.text));
+  if (!safeEqual(signature, expected)) {
     // Like the real gateway, show our canonical request ('|' for newlines) to make client bugs debuggable.
     return fail(`signature mismatch; emulator canonical request: ${canonical.text.replace(/\n/g, "|")}`, accessKey);
   }

@@ -14,6 +14,10 @@ export interface RequestContext {
   params: RouteMatch["params"];
   query: Record<string, string | string[]>;
   headers: IncomingHttpHeaders;
+  /** The exact body bytes received. */
+  body: Buffer;
+  /** Whether the start APIs are offered (see `EmulatorOptions.startApis`). */
+  startsAvailable: boolean;
   /** Emulator clock at arrival. */
   nowMs: number;
   requestId: string;

@@ -14,6 +14,14 @@ export interface NormalBody {
   value?: unknown;
 }
 
+/**
+ * What a route handler decided: a plain reply, or a fault to perform with lazy access to the normal body.
+ * `executionId` names the run a start created, for the request log.
+ */
+export type RouteOutcome =
+  | { kind: "reply"; reply: Reply; executionId?: string }
+  | { kind: "fault"; fault: ScenarioFault; normal: () => NormalBody; executionId?: string };
+
 /** What a fault acts on. `send`/`sendHead` also record the status in the request log. */
 export interface FaultIO {
   req: IncomingMessage;

@@ -31,6 +31,33 @@ export const SCENARIO_IDS = {
   /** Workflow "testflow", the id of the published example (functiongraph-api.md section 0). */
   exampleWorkflow: "48aff955-ea10-4ffd-b426-190bc192dc14",
   exampleWorkflowName: "testflow",
+  /** Workflow "smoke-express": an express workflow (sync-executions; its runs are not persisted). No runs. */
+  expressWorkflow: "c4a7e9d1-3b5f-4e2a-8c6d-0f1e2d3c4b5a",
+  expressWorkflowName: "smoke-express",
+  /**
+   * Run templates for starts (`input.scenario`); times are relative to the start, "polls" are reads of the
+   * started run. A start without `input.scenario` uses `success`.
+   */
+  runTemplates: {
+    /** running, then success after 2 polls (all four nodes). */
+    success: "success",
+    /** running, then fail after 2 polls: integration-tests fails with FSS.1051 "integration tests failed: 3 of 120". */
+    failAtIntegration: "fail-at-integration",
+    /** running, then timeout after 2 polls (integration-tests, FSS.0408). */
+    timeout: "timeout",
+    /** running forever: for wait timeouts and terminate. */
+    runForever: "run-forever",
+    /** running, then success 10 seconds after the start. */
+    successAfter10s: "success-after-10s",
+    /** The first start choosing it gets 429 APIGW.0308 (Retry-After: 1) and starts nothing; later ones as success. */
+    throttledOnce: "throttled-once",
+    /** Every start creates the run, then the connection is reset before any answer. */
+    resetAfterStart: "reset-after-start",
+    /** Every start creates the run, then answers 502 APIGW.0201. */
+    errorAfterStart: "error-after-start",
+    /** Every start creates the run and answers after 3 s. */
+    slowStart: "slow-start",
+  },
   executions: {
     /** success: all four nodes (build, unit-tests, integration-tests, deploy-canary) succeeded; began 25 min ago. */
     success: "exec-success",

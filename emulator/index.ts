@@ -1,7 +1,7 @@
 /**
  * The local FunctionGraph workflow emulator: a real HTTP server on 127.0.0.1 that verifies SDK-HMAC-SHA256
- * signatures like the gateway and serves scripted workflow executions, lists, IAM projects and faults.
- * See README.md in this folder.
+ * signatures like the gateway and serves scripted workflow executions, lists, IAM projects, run starts,
+ * terminations and faults. See README.md in this folder.
  */
 export type { EmulatorCredential } from "./auth";
 export { ScenarioError } from "./check";
@@ -14,7 +14,8 @@ export { DEMO_CREDENTIALS, EMULATOR_DEFAULTS } from "./options";
 export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./options";
 export { ROUTES } from "./routes";
 export type { RouteName } from "./routes";
-export { EMULATOR_STATUSES } from "./scenario";
+export type { ScenarioRunTemplate, StartedRun } from "./run-types";
+export { EMULATOR_STATUSES, FINAL_STATUSES } from "./scenario";
 export type {
   EmulatorStatus,
   FaultAttempts,
@@ -30,6 +31,8 @@ export type {
   ScenarioWorkflow,
   TimeSpec,
 } from "./scenario";
-export { startEmulator } from "./server";
+export { isMainlandRegion, startEmulator } from "./server";
+export { DEFAULT_TEMPLATE, START_REFUSED } from "./start";
+export type { SyncExecutionBody, SyncNodeError } from "./sync-outcome";
 export type { ExecutionBody, NodeExecutionBody, NodeExecutionDetailBody } from "./bodies";
 export type { ThrottleOptions } from "./throttle";

@@ -69,10 +69,10 @@ export function listExecutions(ctx: RequestContext): Reply {
   // Visibility is judged with the calls made *before* this one: "appears after 2 list calls" = in the third.
   const calls = state.listCallCount(workflow.id);
   state.countListCall(workflow.id);
-  const elapsed = ctx.nowMs - state.base;
-  const matches = workflow.executions
-    .filter((e) => isVisible(e, calls, elapsed))
-    .map((e) => listEntry({ workflow, execution: e }, state, ctx.nowMs))
+  const matches = state
+    .entriesOf(workflow)
+    .filter((entry) => isVisible(entry.execution, calls, ctx.nowMs - state.baseOf(entry)))
+    .map((entry) => listEntry(entry, state, ctx.nowMs))
     .filter((b): b is Record<string, unknown> => {
       if (!b) return false;
       const begin = parseApiTime(b.begin_time);

@@ -81,9 +81,16 @@ export function banner(emu: RunningEmulator, scenario: Scenario): string {
     "",
   );
   for (const w of scenario.workflows) {
-    lines.push(`Workflow ${w.name}  id ${w.id}`);
+    lines.push(`Workflow ${w.name}  id ${w.id}${w.express ? "  (express: sync-executions)" : ""}`);
     const width = Math.max(...w.executions.map((e) => e.id.length), 0);
     for (const e of w.executions) lines.push(`  ${e.id.padEnd(width)}  ${e.summary ?? e.status ?? "(raw body)"}`);
+    lines.push("");
+  }
+  const templates = Object.entries(scenario.runTemplates ?? {});
+  if (templates.length > 0) {
+    lines.push('Run templates for starts (POST .../executions with {"input": {"scenario": NAME, ...}}):');
+    const width = Math.max(...templates.map(([name]) => name.length));
+    for (const [name, t] of templates) lines.push(`  ${name.padEnd(width)}  ${t.summary ?? t.status}`);
     lines.push("");
   }
   lines.push("Press Ctrl+C to stop.");

@@ -4,6 +4,7 @@
  */
 import type { EmulatorCredential } from "./auth";
 import type { RouteName } from "./routes";
+import type { StartedRun } from "./run-types";
 import type { Scenario } from "./scenario";
 import type { ThrottleOptions } from "./throttle";
 
@@ -32,6 +33,12 @@ export interface EmulatorOptions {
   maxSkewMs?: number;
   /** Token bucket per access key; over it, 429 APIGW.0308 with `Retry-After`. Default `false` (off). */
   throttle?: ThrottleOptions | false;
+  /**
+   * Whether the start APIs (StartWorkflowExecution, StartSyncWorkflowExecution) answer. `"auto"`: only when
+   * the scenario's region is a Chinese mainland region (`cn-*`), as documented; elsewhere they answer
+   * `START_REFUSED` (403 APIGW.0801). `"available"` / `"refused"` force either. Default `"auto"`.
+   */
+  startApis?: "auto" | "available" | "refused";
 }
 
 /** Defaults of {@link EmulatorOptions}, merged once in `startEmulator`. */
@@ -41,6 +48,7 @@ export const EMULATOR_DEFAULTS = {
   now: Date.now,
   maxSkewMs: 15 * 60_000,
   throttle: false,
+  startApis: "auto",
 } as const;
 
 /** One request as the emulator saw it, in arrival order. */
@@ -58,12 +66,14 @@ export interface RecordedRequest {
   at: number;
   /** One of `ROUTES`. */
   route: RouteName;
-  /** The `execution_id` path parameter, for execution requests. */
+  /** The `execution_id` path parameter, or the id of the run a start request created. */
   executionId?: string;
   /** The `workflow_id` path parameter, when the route has one. */
   workflowId?: string;
   /** The `X-Request-Id` of the answer. */
   requestId: string;
+  /** The body as UTF-8 text, when there was one (start requests carry the run's input). */
+  body?: string;
   /** Why authentication failed (for debugging client signers; includes the emulator's canonical request). */
   authFailure?: string;
 }
@@ -81,11 +91,14 @@ export interface RunningEmulator {
   credentials: EmulatorCredential;
   /** Every request, in arrival order, with the status answered. Cleared in place by `reset()`. */
   requests: RecordedRequest[];
+  /** Every start the emulator accepted, in arrival order (refused starts are only in `requests`). Cleared by `reset()`. */
+  runs: StartedRun[];
   /** Number of logged requests matching every given filter field. */
-  countRequests(filter?: { route?: string; executionId?: string }): number;
+  countRequests(filter?: { route?: string; executionId?: string; workflowId?: string; method?: string }): number;
   /**
-   * Clears the request log, attempt/poll/list-call counters (so faults and progress start over) and the
-   * throttle buckets, and moves the time base to now (relative times and timed progress restart).
+   * Clears the request log, the started runs, terminations, attempt/poll/list-call/start counters (so faults
+   * and progress start over) and the throttle buckets, and moves the time base to now (relative times and
+   * timed progress restart).
    */
   reset(): void;
   /** Stops listening and destroys every open socket, stalled responses included. */

@@ -5,7 +5,7 @@
 import { buildExecutionBody, scenarioWorkflowUrn, truncateHistory } from "./bodies";
 import type { NormalBody } from "./faults";
 import { makeLargeExecution } from "./large";
-import { currentView } from "./progress";
+import { viewAt } from "./run-view";
 import type { ExecutionEntry, EmulatorState } from "./state";
 
 /** Default for `Scenario.historyTruncateBytes`. */
@@ -30,8 +30,7 @@ function bodyValue(entry: ExecutionEntry, state: EmulatorState, polls: number, n
     state.cache.set(e.id, { base: state.base, value });
     return value;
   }
-  const view = currentView(e, { polls, elapsedMs: nowMs - state.base });
-  return buildExecutionBody(state.scenario, workflow, e.id, view, state.base);
+  return buildExecutionBody(state.scenario, workflow, e.id, viewAt(entry, state, polls, nowMs), state.baseOf(entry));
 }
 
 /**

@@ -9,6 +9,12 @@ export const ROUTES = {
   showExecution: "showExecution",
   /** `GET /v2/{project_id}/fgs/workflows/{workflow_id}/executions` */
   listExecutions: "listExecutions",
+  /** `POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions` (StartWorkflowExecution) */
+  startExecution: "startExecution",
+  /** `POST /v2/{project_id}/fgs/workflows/{workflow_id}/sync-executions` (StartSyncWorkflowExecution) */
+  startSyncExecution: "startSyncExecution",
+  /** `POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}/terminate` */
+  terminateExecution: "terminateExecution",
   /** `GET /v2/{project_id}/fgs/workflows` */
   listWorkflows: "listWorkflows",
   /** `GET /v3/projects` (IAM project discovery) */
@@ -20,14 +26,40 @@ export const ROUTES = {
 /** One of the values of `ROUTES`. */
 export type RouteName = (typeof ROUTES)[keyof typeof ROUTES];
 
-/** The matched route, its path parameters, and whether the method is the one the route serves. */
+/** The path parameters a route may have. */
+export interface RouteParams {
+  projectId?: string;
+  workflowId?: string;
+  executionId?: string;
+}
+
+/** The matched route, its path parameters, and whether the method is one the path serves. */
 export interface RouteMatch {
   route: RouteName;
-  params: { projectId?: string; workflowId?: string; executionId?: string };
+  params: RouteParams;
   methodAllowed: boolean;
   /** The path matched no route at all (404 rather than 405). */
   pathKnown: boolean;
+  /** The methods the path serves, for a 405's `Allow` header. */
+  allow: string[];
 }
+
+type MethodTable = Partial<Record<"GET" | "POST", RouteName>>;
+
+/** The routes of a path under `/v2/{project_id}/fgs/workflows`, by the segments after it. */
+function workflowPath(rest: readonly string[]): { table: MethodTable; workflowId?: string; executionId?: string } | undefined {
+  const [workflowId, kind, executionId, action] = rest;
+  if (rest.length === 0) return { table: { GET: ROUTES.listWorkflows } };
+  if (rest.length === 2 && kind === "executions") return { table: { GET: ROUTES.listExecutions, POST: ROUTES.startExecution }, workflowId };
+  if (rest.length === 2 && kind === "sync-executions") return { table: { POST: ROUTES.startSyncExecution }, workflowId };
+  if (rest.length === 3 && kind === "executions") return { table: { GET: ROUTES.showExecution }, workflowId, executionId };
+  if (rest.length === 4 && kind === "executions" && action === "terminate") {
+    return { table: { POST: ROUTES.terminateExecution }, workflowId, executionId };
+  }
+  return undefined;
+}
+
+const UNKNOWN: RouteMatch = { route: ROUTES.unknown, params: {}, methodAllowed: false, pathKnown: false, allow: [] };
 
 /**
  * Matches decoded path segments (`"/v2/p/fgs/workflows"` → `["", "v2", "p", "fgs", "workflows"]`). One
@@ -35,22 +67,21 @@ export interface RouteMatch {
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch {
   const s = segments.length > 1 && segments[segments.length - 1] === "" ? segments.slice(0, -1) : segments;
-  const get = method === "GET";
-  const found = (route: RouteName, params: RouteMatch["params"] = {}): RouteMatch => ({
-    route,
-    params,
-    methodAllowed: get,
-    pathKnown: true,
-  });
-  if (s[0] !== "") return { route: ROUTES.unknown, params: {}, methodAllowed: false, pathKnown: false };
-  if (s.length === 3 && s[1] === "v3" && s[2] === "projects") return found(ROUTES.iamProjects);
-  if (s[1] === "v2" && s[3] === "fgs" && s[4] === "workflows") {
-    const projectId = s[2] as string;
-    if (s.length === 5) return found(ROUTES.listWorkflows, { projectId });
-    if (s.length === 7 && s[6] === "executions") return found(ROUTES.listExecutions, { projectId, workflowId: s[5] });
-    if (s.length === 8 && s[6] === "executions") {
-      return found(ROUTES.showExecution, { projectId, workflowId: s[5], executionId: s[7] });
-    }
+  if (s[0] !== "") return UNKNOWN;
+  let table: MethodTable;
+  let params: RouteParams = {};
+  if (s.length === 3 && s[1] === "v3" && s[2] === "projects") {
+    table = { GET: ROUTES.iamProjects };
+  } else if (s[1] === "v2" && s[3] === "fgs" && s[4] === "workflows") {
+    const found = workflowPath(s.slice(5));
+    if (!found) return UNKNOWN;
+    table = found.table;
+    params = { projectId: s[2], workflowId: found.workflowId, executionId: found.executionId };
+  } else {
+    return UNKNOWN;
   }
-  return { route: ROUTES.unknown, params: {}, methodAllowed: false, pathKnown: false };
+  const allow = Object.keys(table);
+  const route = table[method as keyof MethodTable];
+  // A known path with another method is logged under the path's first route.
+  return { route: route ?? (Object.values(table)[0] as RouteName), params, methodAllowed: route !== undefined, pathKnown: true, allow };
 }

@@ -6,6 +6,7 @@
  * `reset()`), so a run that "began 5 minutes ago" is always fresh.
  */
 import type { ScenarioFault } from "./fault-types";
+import type { ScenarioRunTemplate } from "./run-types";
 
 /**
  * A point in time: `"now"`, a signed offset from the time base such as `"-5m"`, `"+30s"`, `"-1h30m"`,
@@ -26,6 +27,8 @@ export const EMULATOR_STATUSES = [
   "stopping",
   "recovered",
 ] as const;
+/** The statuses of a run that has ended. */
+export const FINAL_STATUSES = ["success", "fail", "timeout", "cancel"] as const;
 /** One of `EMULATOR_STATUSES`. */
 export type EmulatorStatus = (typeof EMULATOR_STATUSES)[number];
 
@@ -50,6 +53,11 @@ export interface Scenario {
    * longer than this many bytes is replaced by a short marker object. Default 64.
    */
   historyTruncateBytes?: number;
+  /**
+   * Templates for runs started through the API, by name; the start request's `input.scenario` picks one
+   * (`"default"` when absent). A start naming no template is refused with 400. See `ScenarioRunTemplate`.
+   */
+  runTemplates?: Record<string, ScenarioRunTemplate>;
   workflows: ScenarioWorkflow[];
 }
 
@@ -81,6 +89,11 @@ export interface ScenarioWorkflow {
   updatedTime?: TimeSpec;
   /** Default `"emulator"`. */
   createdBy?: string;
+  /**
+   * An express workflow: only it answers `sync-executions` (400 otherwise), and its runs are not persisted
+   * (a run started asynchronously is accepted but cannot be read by id). Default false.
+   */
+  express?: boolean;
   executions: ScenarioExecution[];
 }
 

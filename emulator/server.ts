@@ -21,6 +21,17 @@ function checkCredentials(list: EmulatorOptions["credentials"]): void {
   }
 }
 
+/** Chinese mainland regions are the `cn-*` ones (Hong Kong is `ap-southeast-1`). */
+export function isMainlandRegion(region: string): boolean {
+  return region.startsWith("cn-");
+}
+
+function startsAvailable(option: EmulatorOptions["startApis"], region: string): boolean {
+  const mode = option ?? EMULATOR_DEFAULTS.startApis;
+  if (mode !== "auto" && mode !== "available" && mode !== "refused") throw new TypeError('startApis must be "auto", "available" or "refused"');
+  return mode === "auto" ? isMainlandRegion(region) : mode === "available";
+}
+
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -54,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials,
     now,
     maxSkewMs: options.maxSkewMs ?? EMULATOR_DEFAULTS.maxSkewMs,
+    startsAvailable: startsAvailable(options.startApis, scenario.region),
     throttle,
     requests,
     nextRequestId: () => `${idPrefix}${(++counter).toString(16).padStart(24, "0")}`,
@@ -86,10 +98,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     region: scenario.region,
     credentials: { ...(credentials[0] as RunningEmulator["credentials"]) },
     requests,
+    runs: state.runs,
     countRequests(filter = {}) {
-      return requests.filter(
-        (r) => (filter.route === undefined || r.route === filter.route) && (filter.executionId === undefined || r.executionId === filter.executionId),
-      ).length;
+      const fields = ["route", "executionId", "workflowId", "method"] as const;
+      return requests.filter((r) => fields.every((f) => filter[f] === undefined || r[f] === filter[f])).length;
     },
     reset() {
       requests.length = 0;

@@ -6,16 +6,9 @@
  * followed by a retry does not make a run progress twice as fast.
  */
 import { notFound, resolveWorkflow, type RequestContext } from "./context";
-import { countsAsPoll, pickFault, type NormalBody } from "./faults";
+import { countsAsPoll, pickFault, type NormalBody, type RouteOutcome } from "./faults";
 import { isVisible } from "./progress";
 import { renderExecution } from "./render";
-import type { Reply } from "./respond";
-import type { ScenarioFault } from "./scenario";
-
-/** Either a plain reply, or a fault to perform with lazy access to the normal body. */
-export type ShowOutcome =
-  | { kind: "reply"; reply: Reply }
-  | { kind: "fault"; fault: ScenarioFault; normal: () => NormalBody };
 
 /** `X-Get-Workflow-Full-History-Data: true` (any case) asks for complete node data. */
 export function wantsFullHistory(ctx: RequestContext): boolean {
@@ -24,14 +17,13 @@ export function wantsFullHistory(ctx: RequestContext): boolean {
 }
 
 /** Answers one ShowWorkflowExecution request: a reply, or a fault to perform. */
-export function showExecution(ctx: RequestContext): ShowOutcome {
+export function showExecution(ctx: RequestContext): RouteOutcome {
   const resolved = resolveWorkflow(ctx);
   if ("reply" in resolved) return { kind: "reply", reply: resolved.reply };
   const { state } = ctx;
   const executionId = ctx.params.executionId as string;
   const entry = state.execution(ctx.params.workflowId as string, executionId);
-  const elapsed = ctx.nowMs - state.base;
-  if (!entry || !isVisible(entry.execution, state.listCallCount(entry.workflow.id), elapsed)) {
+  if (!entry || !isVisible(entry.execution, state.listCallCount(entry.workflow.id), ctx.nowMs - state.baseOf(entry))) {
     return { kind: "reply", reply: notFound(`execution ${executionId}`) };
   }
   const attempt = state.nextAttempt(executionId);

@@ -1,25 +1,40 @@
 /**
- * The emulator's mutable state: lookups into the (immutable) scenario, the per-execution attempt and poll
- * counters, the per-workflow list-call counters, and the time base that relative times and timed progress
- * are measured from. `reset()` puts all of it back to "just started".
+ * The emulator's mutable state: lookups into the (immutable) scenario and the runs started through the
+ * API, the per-execution attempt and poll counters, the per-workflow list-call counters, terminations, and
+ * the time base that relative times and timed progress are measured from. `reset()` puts all of it back
+ * to "just started".
  */
+import type { StartedRun } from "./run-types";
 import type { Scenario, ScenarioExecution, ScenarioWorkflow } from "./scenario";
 
-/** An execution together with its workflow. */
+/** An execution together with its workflow; `startedAt` is set for runs started through the API. */
 export interface ExecutionEntry {
   workflow: ScenarioWorkflow;
   execution: ScenarioExecution;
+  startedAt?: number;
+}
+
+/** A terminate request that stopped a run: the run is frozen as it was at that moment, then cancelled. */
+export interface Termination {
+  atMs: number;
+  /** Polls answered before the terminate request, so progress stops where the run was. */
+  polls: number;
 }
 
 /** Counters and lookups of one running emulator. */
 export class EmulatorState {
   /** Emulator-clock time (ms) of start or of the last reset. */
   base: number;
+  /** Every accepted start, in arrival order. */
+  readonly runs: StartedRun[] = [];
   private readonly workflows = new Map<string, ScenarioWorkflow>();
   private readonly executions = new Map<string, ExecutionEntry>();
+  private readonly started = new Map<string, ExecutionEntry[]>();
   private readonly attempts = new Map<string, number>();
   private readonly polls = new Map<string, number>();
   private readonly listCalls = new Map<string, number>();
+  private readonly startAttempts = new Map<string, number>();
+  private readonly terminations = new Map<string, Termination>();
   /** Generated bodies, keyed by execution id, valid for one time base. */
   readonly cache = new Map<string, { base: number; value: unknown }>();
 
@@ -49,11 +64,34 @@ export class EmulatorState {
     return entry && entry.workflow.id === workflowId ? entry : undefined;
   }
 
+  /** The scenario's runs of a workflow followed by the persisted runs started through the API. */
+  entriesOf(workflow: ScenarioWorkflow): ExecutionEntry[] {
+    return [...workflow.executions.map((execution) => ({ workflow, execution })), ...(this.started.get(workflow.id) ?? [])];
+  }
+
+  /** What relative times of this run are measured from: its start, or the emulator's time base. */
+  baseOf(entry: ExecutionEntry): number {
+    return entry.startedAt ?? this.base;
+  }
+
+  /** Records a start; a persisted run also becomes readable and listed. */
+  addRun(run: StartedRun, entry?: ExecutionEntry): void {
+    this.runs.push(run);
+    if (!entry) return;
+    this.executions.set(run.executionId, entry);
+    const list = this.started.get(entry.workflow.id) ?? [];
+    list.push(entry);
+    this.started.set(entry.workflow.id, list);
+  }
+
+  /** Counts one more start that chose `template` and returns its 1-based number. */
+  nextStartAttempt(template: string): number {
+    return this.bump(this.startAttempts, template);
+  }
+
   /** Counts one more request to the execution and returns its 1-based attempt number. */
   nextAttempt(executionId: string): number {
-    const n = (this.attempts.get(executionId) ?? 0) + 1;
-    this.attempts.set(executionId, n);
-    return n;
+    return this.bump(this.attempts, executionId);
   }
 
   pollCount(executionId: string): number {
@@ -61,7 +99,7 @@ export class EmulatorState {
   }
 
   countPoll(executionId: string): void {
-    this.polls.set(executionId, this.pollCount(executionId) + 1);
+    this.bump(this.polls, executionId);
   }
 
   listCallCount(workflowId: string): number {
@@ -69,15 +107,31 @@ export class EmulatorState {
   }
 
   countListCall(workflowId: string): void {
-    this.listCalls.set(workflowId, this.listCallCount(workflowId) + 1);
+    this.bump(this.listCalls, workflowId);
   }
 
-  /** Back to "just started" at emulator time `now`. */
+  termination(executionId: string): Termination | undefined {
+    return this.terminations.get(executionId);
+  }
+
+  terminate(executionId: string, atMs: number): void {
+    this.terminations.set(executionId, { atMs, polls: this.pollCount(executionId) });
+    const run = this.runs.find((r) => r.executionId === executionId);
+    if (run) run.terminatedAt = atMs;
+  }
+
+  /** Back to "just started" at emulator time `now`: started runs are forgotten. */
   reset(now: number): void {
     this.base = now;
-    this.attempts.clear();
-    this.polls.clear();
-    this.listCalls.clear();
-    this.cache.clear();
+    for (const r of this.runs) this.executions.delete(r.executionId);
+    this.runs.length = 0;
+    this.started.clear();
+    for (const map of [this.attempts, this.polls, this.listCalls, this.startAttempts, this.terminations, this.cache]) map.clear();
+  }
+
+  private bump(map: Map<string, number>, key: string): number {
+    const n = (map.get(key) ?? 0) + 1;
+    map.set(key, n);
+    return n;
   }
 }

@@ -5,18 +5,17 @@
 import { Checker, type Obj } from "./check";
 import { validateFault } from "./validate-fault";
 import { EMULATOR_STATUSES } from "./scenario";
+import { validateNodes, validateStage } from "./validate-nodes";
+import { validateRunTemplates } from "./validate-run";
 
-const SCENARIO_KEYS = ["$schema", "$comment", "projectId", "region", "domainId", "iamProjects", "historyTruncateBytes", "workflows"];
+const SCENARIO_KEYS = ["$schema", "$comment", "projectId", "region", "domainId", "iamProjects", "historyTruncateBytes", "runTemplates", "workflows"];
 const IAM_KEYS = ["id", "name", "enabled", "domainId"];
-const WORKFLOW_KEYS = ["$comment", "id", "name", "description", "package", "version", "createdTime", "updatedTime", "createdBy", "executions"];
+const WORKFLOW_KEYS = ["$comment", "id", "name", "description", "package", "version", "createdTime", "updatedTime", "createdBy", "express", "executions"];
 const EXECUTION_KEYS = [
   "$comment", "id", "summary", "basedOn", "status", "beginTime", "endTime", "lastUpdateTime", "createdBy", "headers",
   "input", "output", "nodes", "progress", "appearAfterListCalls", "appearAfterSeconds", "faults", "raw", "rawText",
   "truncateRawHistory", "large",
 ];
-const NODE_KEYS = ["id", "name", "executionId", "executions"];
-const NODE_EXECUTION_KEYS = ["status", "beginTime", "endTime", "input", "output", "errorMessage", "requestId"];
-const STAGE_KEYS = ["afterPolls", "afterSeconds", "status", "endTime", "lastUpdateTime", "output", "nodes"];
 const LARGE_KEYS = ["nodes", "executionsPerNode", "status", "outputBytes"];
 const BODY_FIELDS = ["status", "beginTime", "endTime", "lastUpdateTime", "createdBy", "headers", "input", "output", "nodes", "progress"];
 
@@ -41,6 +40,7 @@ export function validateScenario(value: unknown): string[] {
       });
     }
   }
+  if (value.runTemplates !== undefined) validateRunTemplates(c, value.runTemplates);
   if (!c.array(value.workflows, "workflows")) return c.problems;
   const workflowIds = new Set<string>();
   const executions = new Map<string, Obj>();
@@ -55,6 +55,7 @@ export function validateScenario(value: unknown): string[] {
     for (const k of ["description", "package", "version", "createdBy"]) c.optString(w, k, path);
     c.optTime(w, "createdTime", path);
     c.optTime(w, "updatedTime", path);
+    if (w.express !== undefined && typeof w.express !== "boolean") c.fail(`${path}.express`, "must be a boolean");
     if (!c.array(w.executions, `${path}.executions`)) return;
     w.executions.forEach((e, ei) => {
       const epath = `${path}.executions[${ei}]`;
@@ -102,43 +103,6 @@ function validateExecution(c: Checker, e: Obj, path: string): void {
     if (e.large.status !== undefined) c.oneOf(e.large.status, `${path}.large.status`, EMULATOR_STATUSES);
     c.optInteger(e.large, "outputBytes", `${path}.large`, 0, 1_000_000);
   }
-}
-
-function validateNodes(c: Checker, nodes: unknown, path: string): void {
-  if (!c.array(nodes, path)) return;
-  const ids = new Set<string>();
-  nodes.forEach((n, i) => {
-    const npath = `${path}[${i}]`;
-    if (!c.object(n, npath, NODE_KEYS)) return;
-    if (c.string(n.id, `${npath}.id`, 1, 64)) {
-      if (ids.has(n.id)) c.fail(`${npath}.id`, `duplicate node id "${n.id}"`);
-      ids.add(n.id);
-    }
-    c.string(n.name, `${npath}.name`);
-    c.optString(n, "executionId", npath);
-    if (!c.array(n.executions, `${npath}.executions`)) return;
-    n.executions.forEach((x, xi) => {
-      const xpath = `${npath}.executions[${xi}]`;
-      if (!c.object(x, xpath, NODE_EXECUTION_KEYS)) return;
-      c.oneOf(x.status, `${xpath}.status`, EMULATOR_STATUSES);
-      c.optTime(x, "beginTime", xpath, true);
-      c.optTime(x, "endTime", xpath, true);
-      for (const k of ["input", "output", "errorMessage"]) c.optObject(x, k, xpath);
-      c.optString(x, "requestId", xpath);
-    });
-  });
-}
-
-function validateStage(c: Checker, s: unknown, path: string): void {
-  if (!c.object(s, path, STAGE_KEYS)) return;
-  if ((s.afterPolls === undefined) === (s.afterSeconds === undefined)) c.fail(path, "needs exactly one of afterPolls, afterSeconds");
-  if (s.afterPolls !== undefined) c.integer(s.afterPolls, `${path}.afterPolls`, 0);
-  if (s.afterSeconds !== undefined) c.number(s.afterSeconds, `${path}.afterSeconds`, 0);
-  if (s.status !== undefined) c.oneOf(s.status, `${path}.status`, EMULATOR_STATUSES);
-  c.optTime(s, "endTime", path);
-  c.optTime(s, "lastUpdateTime", path);
-  c.optObject(s, "output", path);
-  if (s.nodes !== undefined) validateNodes(c, s.nodes, `${path}.nodes`);
 }
 
 /** `basedOn` must name a structured execution that is not itself based on another (one level, no cycles). */

@@ -149,9 +149,12 @@ describe("routing happens before authentication", () => {
   });
 
   test("known path, other method: 405 APIGW.0101", async () => {
-    const res = await exchange(emu, { method: "POST", path: paths.executions(emu, workflow), body: "{}", date: at() });
+    const res = await exchange(emu, { method: "PUT", path: paths.executions(emu, workflow), body: "{}", date: at() });
     expect(res.status).toBe(405);
-    expect(res.headers.allow).toBe("GET");
+    expect(res.headers.allow).toBe("GET, POST");
     expect(res.json().error_code).toBe("APIGW.0101");
+    const show = await exchange(emu, { method: "POST", path: paths.execution(emu, workflow, executions.success), body: "{}", date: at() });
+    expect(show.status).toBe(405);
+    expect(show.headers.allow).toBe("GET");
   });
 });

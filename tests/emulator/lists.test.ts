@@ -33,11 +33,11 @@ describe("list workflows", () => {
   });
 
   test("paging with limit/offset; limit above 200 is 200; bad values are 400", async () => {
-    expect((await list(paths.workflows(emu))).json().total).toBe(3);
+    expect((await list(paths.workflows(emu))).json().total).toBe(4);
     const page = (await list(paths.workflows(emu), { limit: "1", offset: "1" })).json();
-    expect(page).toMatchObject({ total: 3, size: 1 });
+    expect(page).toMatchObject({ total: 4, size: 1 });
     expect(page.workflows[0].name).toBe("release-checks-v2");
-    expect((await list(paths.workflows(emu), { limit: "500" })).json().size).toBe(3);
+    expect((await list(paths.workflows(emu), { limit: "500" })).json().size).toBe(4);
     for (const query of [{ limit: "0" }, { limit: "abc" }, { offset: "-1" }] as Record<string, string>[]) {
       const res = await list(paths.workflows(emu), query);
       expect(res.status).toBe(400);

@@ -110,7 +110,15 @@ describe("the shipped default scenario", () => {
       [SCENARIO_IDS.workflow, SCENARIO_IDS.workflowName],
       [SCENARIO_IDS.workflowV2, SCENARIO_IDS.workflowV2Name],
       [SCENARIO_IDS.exampleWorkflow, SCENARIO_IDS.exampleWorkflowName],
+      [SCENARIO_IDS.expressWorkflow, SCENARIO_IDS.expressWorkflowName],
     ]);
+    expect(scenario.workflows.filter((w) => w.express).map((w) => w.id)).toEqual([SCENARIO_IDS.expressWorkflow]);
+  });
+
+  test("SCENARIO_IDS names every run template, each with a summary", () => {
+    const templates = scenario.runTemplates ?? {};
+    expect(Object.keys(templates).sort()).toEqual(Object.values(SCENARIO_IDS.runTemplates).sort());
+    for (const t of Object.values(templates)) expect(t.summary).toBeTruthy();
   });
 
   test("every execution is named in SCENARIO_IDS", () => {
