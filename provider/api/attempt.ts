@@ -84,7 +84,7 @@ function fromResponse(input: AttemptInput, res: WireResponse, scrub: Scrubber, m
     return { result: { body, status: 200, requestId, attempts: n }, retry: false };
   }
   if (res.status >= 300 && res.status < 400) {
-    const error = transportError("redirect", input, `HTTP ${res.status} redirect refused: signed requests are never redirected`);
+    const error = new TransportError("redirect", target.site, n, `HTTP ${res.status} redirect refused: signed requests are never redirected`);
     return { error, retry: false };
   }
   const parsed = parseErrorBody(res.text, scrub);

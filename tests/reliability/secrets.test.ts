@@ -120,7 +120,7 @@ async function cliPaths(world: FaultWorld, texts: Text[]) {
     expect([label, r.code]).toEqual([label, runs[i][2]]);
   });
   // The debug runs really printed per-attempt lines, so the check covered debug output.
-  expect(results[0].stderr).toMatch(/debug: GET \/v2\//);
+  expect(results[0].stderr).toMatch(/debug: GET http:\/\/127\.0\.0\.1:\d+\/v2\//);
 }
 
 async function serializedProvider(texts: Text[]) {

@@ -31,15 +31,18 @@ export function isApiTime(v: unknown): boolean {
 /** The documented nesting limit of opaque payloads (README: "Guarantees"); the payload itself is level 1. */
 export const PAYLOAD_DEPTH_LIMIT = 128;
 
-/** Depth of a JSON value without recursion (a scalar is 0, `{}` is 1). */
-function depthOf(v: unknown): number {
+/** The documented nesting limit of a whole body (README: "Guarantees"). */
+export const BODY_DEPTH_LIMIT = 160;
+
+/** Depth of a JSON value without recursion (a scalar is 0, `{}` is 1), counted up to just past `limit`. */
+function depthOf(v: unknown, limit = PAYLOAD_DEPTH_LIMIT): number {
   let max = 0;
   const todo: Array<[unknown, number]> = [[v, 1]];
   while (todo.length > 0) {
     const [x, d] = todo.pop() as [unknown, number];
     if (typeof x !== "object" || x === null) continue;
     if (d > max) max = d;
-    if (max > PAYLOAD_DEPTH_LIMIT) return max;
+    if (max > limit) return max;
     for (const c of Array.isArray(x) ? x : Object.values(x)) todo.push([c, d + 1]);
   }
   return max;
@@ -70,6 +73,7 @@ function nodeProblem(n: unknown, at: string): string | undefined {
 /** The first breach of the contract by `body` as the answer for `ids`, or undefined. */
 export function contractProblem(body: unknown, ids: { workflowId: string; executionId: string }): string | undefined {
   if (!isObject(body)) return "the body is not an object";
+  if (depthOf(body, BODY_DEPTH_LIMIT) > BODY_DEPTH_LIMIT) return "the body nests too deeply";
   if (body.workflow_id !== ids.workflowId) return "workflow_id is not the requested one";
   if (body.execution_id !== ids.executionId) return "execution_id is not the requested one";
   const urn = body.workflow_urn;
