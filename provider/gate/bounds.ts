@@ -4,6 +4,7 @@
  * AbortController fired by a timer, combined with the caller's signal through `AbortSignal.any`.
  */
 import type { RequestPolicy } from "../api/client";
+import { type RequestSite, TransportError } from "../errors";
 
 /**
  * A read in flight when the wait's time is up gets this much longer to finish, then is cut. It keeps a
@@ -30,6 +31,8 @@ export function limitPolicy(policy: RequestPolicy, limits: ReadLimits | undefine
 
 /** A timer that fires a signal after `ms`, combined with the caller's signal. Dispose of it when done. */
 export interface Bound {
+  /** The bound's length, for messages. */
+  ms: number;
   /** Fires at the bound or when the caller cancels. */
   signal: AbortSignal;
   /** True once the bound's own time has run out (not the caller's cancellation). */
@@ -49,6 +52,7 @@ export function startBound(ms: number, caller?: AbortSignal, now: () => number =
   const timer = setTimeout(() => own.abort(new Error(`time bound of ${ms} ms reached`)), Math.min(ms, MAX_TIMER_MS));
   const signal = caller === undefined ? own.signal : AbortSignal.any([caller, own.signal]);
   return {
+    ms,
     signal,
     expired: () => own.signal.aborted,
     cancelled: () => caller?.aborted === true,
@@ -68,6 +72,20 @@ export function settleBy<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     else signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+
+/**
+ * `work` run under `bound`: given its limits, and abandoned when the bound ends (a TransportError of kind
+ * `deadline` naming `site`) or the caller cancels (kind `aborted`).
+ */
+export async function within<T>(bound: Bound, site: RequestSite, work: (limits: ReadLimits) => Promise<T>): Promise<T> {
+  try {
+    return await settleBy(work(bound.limits()), bound.signal);
+  } catch (e) {
+    if (bound.cancelled()) throw new TransportError("aborted", site, 1, "cancelled by the caller", e);
+    if (bound.expired()) throw new TransportError("deadline", site, 1, `not done within the call's time bound of ${bound.ms / 1000} s`, e);
+    throw e;
+  }
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason when it fires first. */

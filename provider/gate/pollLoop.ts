@@ -10,7 +10,7 @@
  * then ends as timed out with the last value read, so the verdict is a timeout failure, never a pass.
  */
 import { TransportError } from "../errors";
-import { READ_GRACE_MS, type ReadLimits, settleBy, sleep, startBound } from "./bounds";
+import { type Bound, READ_GRACE_MS, type ReadLimits, settleBy, sleep, startBound } from "./bounds";
 import type { WaitPolicy } from "./options";
 import { pollDelayMs } from "./schedule";
 
@@ -22,6 +22,11 @@ export interface LoopHooks<T> {
   /** Names what was being waited for in the cancellation and timeout errors. */
   waitingFor: string;
   signal?: AbortSignal;
+  /**
+   * A hard bound shared with the caller's other steps (a lookup before the wait): when given, it replaces
+   * the loop's own (timeout + READ_GRACE_MS from the loop's start) and the caller disposes of it.
+   */
+  bound?: Bound;
   random?: () => number;
   now?: () => number;
 }
@@ -45,7 +50,7 @@ export async function pollLoop<T>(
 ): Promise<LoopOutcome<T>> {
   const now = hooks.now ?? Date.now;
   const started = now();
-  const bound = startBound(wait.timeoutMs + READ_GRACE_MS, hooks.signal, now);
+  const bound = hooks.bound ?? startBound(wait.timeoutMs + READ_GRACE_MS, hooks.signal, now);
   const site = { method: "GET", path: `(${hooks.waitingFor})` };
   let reads = 0;
   let errors = 0;
@@ -83,7 +88,7 @@ export async function pollLoop<T>(
       }
     }
   } finally {
-    bound.dispose();
+    if (bound !== hooks.bound) bound.dispose();
   }
   if (!last) throw nothingRead(site, attempts, wait, lastError);
   return { value: last.value, reads, attempts, elapsedMs: now() - started, timedOut };

@@ -8,6 +8,7 @@ import { decide } from "./decide";
 import { checkFreshness } from "./freshness";
 import { nodeProgress, runLabel } from "./describe";
 import { WorkflowGateError } from "./gateError";
+import type { Bound } from "./bounds";
 import type { GatePolicy } from "./options";
 import { type ExecutionRead, poll } from "./wait";
 
@@ -19,6 +20,8 @@ export interface GateRun {
   /** Where warn-mode warnings go when no logger is given. */
   warn: (message: string) => void;
   signal?: AbortSignal;
+  /** A hard bound shared with the caller's other steps (see pollLoop); the caller disposes of it. */
+  bound?: Bound;
   random?: () => number;
   now?: () => number;
   /** Applied to gate messages and progress lines (names come from the service): removes credentials. */
@@ -47,6 +50,7 @@ async function gate(read: ExecutionRead, run: GateRun): Promise<WorkflowExecutio
   let lastKey = "";
   const outcome = await poll(read, policy.wait, {
     signal: run.signal,
+    bound: run.bound,
     random: run.random,
     now,
     onRead(execution, polls, elapsedMs) {

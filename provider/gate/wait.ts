@@ -6,7 +6,7 @@
  */
 import { isResponseValidationError } from "../errors";
 import type { WorkflowExecution } from "../model/types";
-import type { ReadLimits } from "./bounds";
+import type { Bound, ReadLimits } from "./bounds";
 import type { WaitPolicy } from "./options";
 import { pollLoop } from "./pollLoop";
 import { isTransientFailure } from "./transient";
@@ -25,6 +25,8 @@ export interface PollHooks {
   /** Called after every successful read. Return true to stop waiting now (e.g. a stale run). */
   onRead(execution: WorkflowExecution, polls: number, elapsedMs: number): boolean | void;
   signal?: AbortSignal;
+  /** A hard bound shared with the caller's other steps (see pollLoop). */
+  bound?: Bound;
   random?: () => number;
   now?: () => number;
 }
@@ -46,6 +48,7 @@ export async function poll(read: ExecutionRead, wait: WaitPolicy | undefined, ho
     isTransient: isTransientReadError,
     waitingFor: "waiting",
     signal: hooks.signal,
+    bound: hooks.bound,
     random: hooks.random,
     now,
   });

@@ -2,7 +2,8 @@
  * Scans ListWorkflowExecutions over a time window and keeps the run that began last (see `./rank`).
  * Every page is read because the API documents no sort order: the newest run may be on any page.
  * The window and status are sent to the server and applied again to each item, so a server that filters
- * loosely (or not at all) cannot make an out-of-window run the latest.
+ * loosely (or not at all) cannot make an out-of-window run the latest. A run without a begin time cannot
+ * be shown to be in the window, so it is never chosen.
  */
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError, ResponseValidationError } from "../errors";
@@ -13,7 +14,7 @@ import type { ExecutionSummary } from "../model/summary";
 import type { ListStatus } from "./args";
 import { queryTime } from "./options";
 import { pageThrough } from "./paging";
-import { later } from "./rank";
+import { type Podium, rankRun } from "./rank";
 
 /** Where to look: the workflow, the window (epoch ms, inclusive) and the status filter. */
 export interface ExecutionSearchRef {
@@ -26,9 +27,11 @@ export interface ExecutionSearchRef {
 }
 
 /** Result of one scan. */
-export interface LatestScan {
+export interface LatestScan extends Podium {
   /** Undefined when no run in the window passed the filters. */
   latest?: ExecutionSummary;
+  /** The run just behind `latest`, which the detailed read of `latest` must not rank below. */
+  runnerUp?: ExecutionSummary;
   /** Distinct executions served. */
   scanned: number;
   /** List requests made (retries of one request not counted). */
@@ -37,6 +40,14 @@ export interface LatestScan {
 
 /** Page size (the documented maximum) and page cap: 1,000 pages = 200,000 runs in one window. */
 export const EXECUTION_PAGING = { limit: 200, maxPages: 1000 };
+
+/** True when the run began inside the window (and has the asked status). */
+function counts(e: ExecutionSummary, ref: ExecutionSearchRef): boolean {
+  if (ref.status !== undefined && e.status !== ref.status) return false;
+  if (e.beginTime === undefined) return false;
+  const began = Date.parse(e.beginTime);
+  return began >= ref.sinceMs && began <= ref.untilMs;
+}
 
 /**
  * Finds the latest run of a workflow in `[sinceMs, untilMs]`, with the status filter.
@@ -54,7 +65,7 @@ export async function findLatest(
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions"];
   const site = { method: "GET", path: `/${segments.join("/")}` };
   const window = { start_time: queryTime(ref.sinceMs, "down"), end_time: queryTime(ref.untilMs, "up") };
-  let latest: ExecutionSummary | undefined;
+  let podium: Podium = {};
   const stats = await pageThrough<ExecutionSummary>({
     ...paging,
     site,
@@ -64,12 +75,7 @@ export async function findLatest(
         // A proxy or cache answering for another workflow: fail closed rather than gate on a stranger's run.
         throw new ResponseValidationError(site, [{ pointer: "/executions/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` }]);
       }
-      if (ref.status !== undefined && e.status !== ref.status) return;
-      if (e.beginTime !== undefined) {
-        const began = Date.parse(e.beginTime);
-        if (began < ref.sinceMs || began > ref.untilMs) return;
-      }
-      latest = later(latest, e);
+      if (counts(e, ref)) podium = rankRun(podium, e);
     },
     tooMany: (pages, items) =>
       new ConfigurationError(
@@ -84,9 +90,8 @@ export async function findLatest(
         credentials,
         policy,
       );
-      const b = body as ExecutionListBody;
-      return { items: toExecutionSummaries(b), total: b.total, size: b.size };
+      return toExecutionSummaries(body as ExecutionListBody);
     },
   });
-  return { latest, scanned: stats.items, pages: stats.pages };
+  return { ...podium, scanned: stats.items, pages: stats.pages };
 }

@@ -2,31 +2,32 @@
  * `getLatestWorkflowExecution`: find the run of a workflow (by ID or name) that began last in a time
  * window, read its full details, and gate on it exactly like `getWorkflowExecution`.
  *
- * Requests: one ListWorkflows scan when a name is given (1 request per 200 workflows matching the name
- * filter), one ListWorkflowExecutions scan (1 request per 200 runs in the window, plus one for the page
- * that shows the end when the last page is full), one ShowWorkflowExecution read (and one per poll while
- * waiting), and the IAM project discovery when no project ID is configured.
+ * Requests: one ListWorkflows scan when a name is given, one ListWorkflowExecutions scan (1 request per
+ * 200 items, plus the empty page that shows the end: a list's `total`, `size` or a short page are not
+ * trusted), one ShowWorkflowExecution read (and one per poll while waiting), and the IAM project
+ * discovery when no project ID is configured.
+ *
+ * Time: with `waitForCompletion`, the whole call (lookup, paging, waiting for a run to appear, the wait
+ * for completion) ends within `timeoutSeconds` plus READ_GRACE_MS; without, within `deadlineSeconds`.
  *
  * Waiting: the run is chosen once. `waitForCompletion` then polls that run by ID; a newer run that starts
  * during the wait is not switched to, because a gate that changes its subject mid-wait could chase a
  * stream of runs and never decide, and its verdict would be about a run the caller never saw chosen. Call
- * again (or redeploy) to gate on a newer run. When the window holds no run yet, the wait first lists
- * again until one appears, within the same `timeoutSeconds`.
+ * again (or redeploy) to gate on a newer run. Every read of the run must confirm the choice (./confirm).
  */
 import { idFromResponse } from "../api/responseIds";
 import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
-import { ConfigurationError, ResponseValidationError } from "../errors";
-import type { GatePolicy } from "../gate/options";
+import { ConfigurationError } from "../errors";
+import { limitPolicy, READ_GRACE_MS, type ReadLimits, startBound, within } from "../gate/bounds";
 import { runGate } from "../gate/run";
-import { gateRun, type InternalContext, prepareCall, projectIdOf } from "../prepare";
+import { gateRun, type InternalContext, prepareCall } from "../prepare";
 import type { WorkflowExecution } from "../model/types";
 import type { GetLatestWorkflowExecutionArgs } from "./args";
-import { awaitLatest } from "./awaitLatest";
+import { confirmChoice } from "./confirm";
 import { NoExecutionFoundError } from "./errors";
-import { EXECUTION_PAGING, findLatest, type LatestScan } from "./findLatest";
-import { normalizeLatestQuery, windowAt } from "./options";
-import { resolveWorkflowName, WORKFLOW_PAGING } from "./resolveWorkflow";
+import { lookUpLatest, remainingWait } from "./lookup";
+import { normalizeLatestQuery } from "./options";
 
 /** Internal knobs for tests, the CLI and the benchmark; not part of the public contract. */
 export interface LatestInternalContext extends InternalContext {
@@ -40,7 +41,8 @@ export interface LatestInternalContext extends InternalContext {
  * @throws ConfigurationError before any request for a missing/malformed setting or option; after the
  *   name lookup (setting `workflowName`) when no workflow or several have that exact name.
  * @throws NoExecutionFoundError when no run began in the window (after the wait, with `waitForCompletion`).
- * @throws FunctionGraphApiError, TransportError, ResponseValidationError when a request fails.
+ * @throws FunctionGraphApiError, TransportError, ResponseValidationError when a request fails, or when the
+ *   detailed read contradicts the list's choice.
  * @throws WorkflowGateError (mode `enforce`) when the chosen run does not pass the gate.
  */
 export async function getLatestWorkflowExecution(
@@ -51,75 +53,44 @@ export async function getLatestWorkflowExecution(
     throw new ConfigurationError("getLatestWorkflowExecution needs an arguments object with workflowId or workflowName");
   }
   const now = context.now ?? Date.now;
-  const query = normalizeLatestQuery(args, now());
+  const startedMs = now();
+  const query = normalizeLatestQuery(args, startedMs);
   const call = prepareCall(args, context);
-  const { gate, policy, settings, logger } = call;
-  const { endpoint, credentials } = settings;
-  const projectId = await projectIdOf(call);
-  const workflowId =
-    query.workflowId ??
-    (await resolveWorkflowName({ endpoint, projectId, name: query.workflowName as string }, credentials, policy, context.workflowPaging ?? WORKFLOW_PAGING)).id;
-
-  let window = windowAt(query, now());
-  const scan = (): Promise<LatestScan> => {
-    window = windowAt(query, now());
-    const ref = { endpoint, projectId, workflowId, status: query.status, ...window };
-    return findLatest(ref, credentials, policy, context.executionPaging ?? EXECUTION_PAGING);
-  };
-  let found: LatestScan;
-  let waitedMs: number | undefined;
-  if (gate.wait) {
-    let told = false;
-    const outcome = await awaitLatest(scan, gate.wait, {
-      signal: args.signal,
-      random: context.random,
-      now,
-      onEmpty() {
-        if (!told) logger?.info(`No run of workflow ${query.workflowName ?? workflowId} in the window yet; waiting for one to appear`);
-        told = true;
-      },
-    });
-    found = outcome.scan;
-    waitedMs = outcome.waitedMs;
-  } else {
-    found = await scan();
-  }
-  const latest = found.latest;
-  if (latest === undefined) {
-    throw new NoExecutionFoundError({
-      workflowId,
-      workflowName: query.workflowName,
-      projectId,
-      since: new Date(window.sinceMs).toISOString(),
-      until: new Date(window.untilMs).toISOString(),
-      status: query.status,
-      scanned: found.scanned,
-      waitedMs,
-    });
-  }
-  policy.debug?.(
-    `latest run of ${workflowId}: ${latest.executionId} (began ${latest.beginTime ?? "unknown"}; ${found.scanned} runs in ${found.pages} list pages)`,
-  );
-
-  const listPath = `/v2/${projectId}/fgs/workflows/${workflowId}/executions`;
-  const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
-  const ref = { endpoint, projectId, workflowId, executionId, fullHistory: query.fullHistory };
-  const read = async () => {
-    const execution = await readExecution(ref, credentials, policy);
-    // Asked by name: the run's URN must name that workflow, or the gate would decide on another one.
-    if (query.workflowName !== undefined && execution.urn.workflowName !== query.workflowName) {
-      throw new ResponseValidationError(
-        { method: "GET", path: `/v2/${projectId}/fgs/workflows/${workflowId}/executions/${executionId}` },
-        [{ pointer: "/workflow_urn", expected: `a URN naming workflow ${JSON.stringify(query.workflowName)}` }],
-      );
+  const { gate, policy, settings } = call;
+  const bound = startBound(gate.wait ? gate.wait.timeoutMs + READ_GRACE_MS : policy.deadlineMs, args.signal, now);
+  try {
+    const { executionPaging, workflowPaging, random } = context;
+    const found = await lookUpLatest({ call, query, bound, startedMs, now, signal: args.signal, random, executionPaging, workflowPaging });
+    const { projectId, workflowId, window, scan } = found;
+    const latest = scan.latest;
+    if (latest === undefined) {
+      throw new NoExecutionFoundError({
+        workflowId,
+        workflowName: query.workflowName,
+        projectId,
+        since: new Date(window.sinceMs).toISOString(),
+        until: new Date(window.untilMs).toISOString(),
+        status: query.status,
+        scanned: scan.scanned,
+        waitedMs: found.waitedMs,
+      });
     }
-    return execution;
-  };
-  return runGate(read, gateRun(call, args, { ...context, now }, remainingWait(gate, waitedMs)));
-}
+    policy.debug?.(`latest run of ${workflowId}: ${latest.executionId} (began ${latest.beginTime}; ${scan.scanned} runs in ${scan.pages} list pages)`);
 
-/** The time spent waiting for a run to appear comes out of the same `timeoutSeconds`. */
-function remainingWait(gate: GatePolicy, waitedMs: number | undefined): GatePolicy {
-  if (!gate.wait || !waitedMs) return gate;
-  return { ...gate, wait: { ...gate.wait, timeoutMs: Math.max(0, gate.wait.timeoutMs - waitedMs) } };
+    const listPath = `/v2/${projectId}/fgs/workflows/${workflowId}/executions`;
+    const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
+    const ref = { endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: query.fullHistory };
+    const site = { method: "GET", path: `${listPath}/${executionId}` };
+    const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, ...window };
+    const read = async (limits?: ReadLimits) => {
+      const execution = await readExecution(ref, settings.credentials, limitPolicy(policy, limits ?? bound.limits()));
+      confirmChoice(execution, choice, site);
+      return execution;
+    };
+    const wait = gate.wait && remainingWait(gate.wait, startedMs, now());
+    const run = { ...gateRun(call, args, { ...context, now }, { ...gate, wait }), bound };
+    return wait ? await runGate(read, run) : await within(bound, site, () => runGate(read, run));
+  } finally {
+    bound.dispose();
+  }
 }

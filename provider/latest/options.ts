@@ -6,12 +6,12 @@
 import { parseInstant } from "../config/instant";
 import { ConfigurationError } from "../errors";
 import { checkWorkflowId } from "../config/ids";
+import { CLOCK_SKEW_ALLOWANCE_MS } from "../gate/freshness";
 import { LIST_STATUSES, type GetLatestWorkflowExecutionArgs, type ListStatus } from "./args";
+import { workflowChoiceProblem } from "./workflowChoice";
 
 /** The API's default window, made explicit. */
 export const DEFAULT_WINDOW_MS = 3 * 86_400_000;
-/** How far `until` reaches past this machine's clock by default: the largest skew a signature tolerates. */
-export const CLOCK_SKEW_MARGIN_MS = 15 * 60_000;
 
 /** The lookup arguments, checked. */
 export interface LatestQuery {
@@ -26,11 +26,12 @@ export interface LatestQuery {
 }
 
 /**
- * The window to scan at `nowMs`. Defaults are recomputed on every scan so that a long wait for a run to
- * appear keeps looking at the present, not at the moment the lookup began.
+ * The window to scan at `nowMs`. By default `until` reaches past this machine's clock by the clock-skew
+ * allowance, so a run that just began on a service whose clock is ahead is not missed. Defaults are
+ * recomputed on every scan so that a long wait for a run to appear keeps looking at the present.
  */
 export function windowAt(q: LatestQuery, nowMs: number): { sinceMs: number; untilMs: number } {
-  const untilMs = q.untilMs ?? nowMs + CLOCK_SKEW_MARGIN_MS;
+  const untilMs = q.untilMs ?? nowMs + CLOCK_SKEW_ALLOWANCE_MS;
   return { sinceMs: q.sinceMs ?? untilMs - DEFAULT_WINDOW_MS, untilMs };
 }
 
@@ -52,13 +53,8 @@ function checkWorkflowName(value: unknown): string {
 /** Validates the lookup arguments; `nowMs` anchors the default window for the since/until check. */
 export function normalizeLatestQuery(args: GetLatestWorkflowExecutionArgs, nowMs: number): LatestQuery {
   const hasId = args.workflowId !== undefined;
-  const hasName = args.workflowName !== undefined;
-  if (hasId === hasName) {
-    throw new ConfigurationError(
-      hasId ? "Give workflowId or workflowName, not both" : "Give the workflow to look in: workflowId or workflowName",
-      hasId ? "workflowName" : "workflowId",
-    );
-  }
+  const problem = workflowChoiceProblem(hasId, args.workflowName !== undefined);
+  if (problem !== undefined) throw new ConfigurationError(problem.message, problem.setting);
   if (args.status !== undefined && !(LIST_STATUSES as readonly unknown[]).includes(args.status)) {
     throw new ConfigurationError(
       `status ${JSON.stringify(args.status)} is not one the list API filters on (${LIST_STATUSES.join(", ")})`,

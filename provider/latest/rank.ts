@@ -23,3 +23,16 @@ export function compareRuns(a: ExecutionSummary, b: ExecutionSummary): number {
 export function later(current: ExecutionSummary | undefined, candidate: ExecutionSummary): ExecutionSummary {
   return current === undefined || compareRuns(candidate, current) > 0 ? candidate : current;
 }
+
+/** The latest run so far and the one just behind it (both undefined before the first run). */
+export interface Podium {
+  latest?: ExecutionSummary;
+  runnerUp?: ExecutionSummary;
+}
+
+/** The podium once `candidate` is ranked too. */
+export function rankRun(p: Podium, candidate: ExecutionSummary): Podium {
+  if (p.latest === undefined || compareRuns(candidate, p.latest) > 0) return { latest: candidate, runnerUp: p.latest };
+  if (p.runnerUp === undefined || compareRuns(candidate, p.runnerUp) > 0) return { latest: p.latest, runnerUp: candidate };
+  return p;
+}

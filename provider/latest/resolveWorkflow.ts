@@ -57,8 +57,7 @@ export async function resolveWorkflowName(
         credentials,
         policy,
       );
-      const b = body as WorkflowListBody;
-      return { items: toWorkflowSummaries(b), total: b.total, size: b.size };
+      return toWorkflowSummaries(body as WorkflowListBody);
     },
   });
   if (exact.length === 1) {

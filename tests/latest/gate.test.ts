@@ -65,8 +65,8 @@ test("while waiting, the chosen run is polled by ID; a newer run does not replac
   );
   expect(e).toMatchObject({ executionId: "wait-chosen", status: "success" });
   expect(seen).toEqual(["running", "success"]);
-  // One scan only: wait-newer became visible after it, and the wait never lists again.
-  expect(counts(emu)).toEqual({ listWorkflows: 1, listExecutions: 1, showExecution: 3 });
+  // One scan only (a page and the empty page): wait-newer became visible after it, and the wait never lists again.
+  expect(counts(emu)).toEqual({ listWorkflows: 2, listExecutions: 2, showExecution: 3 });
   expect(emu.countRequests({ executionId: "wait-chosen" })).toBe(3);
   const next = await getLatestWorkflowExecution({ ...connection(emu), workflowName: "waiting" }, quietContext());
   expect(next.executionId).toBe("wait-newer");
@@ -85,7 +85,8 @@ test("with a wait, the list is polled until a run appears, then that run is wait
     ctx,
   );
   expect(e).toMatchObject({ executionId: "appear-late", status: "success" });
-  expect(counts(emu)).toEqual({ listExecutions: 3, showExecution: 2 });
+  // Two empty scans of one request, then a page with the run and the empty page after it.
+  expect(counts(emu)).toEqual({ listExecutions: 4, showExecution: 2 });
   expect(ctx.lines.filter((l) => l.includes("waiting for one to appear"))).toHaveLength(1);
 });
 

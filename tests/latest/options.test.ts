@@ -1,6 +1,7 @@
 /** Argument checks of getLatestWorkflowExecution: all before any request. */
 import { isConfigurationError } from "../../provider/errors";
-import { CLOCK_SKEW_MARGIN_MS, DEFAULT_WINDOW_MS, normalizeLatestQuery, queryTime, windowAt } from "../../provider/latest/options";
+import { CLOCK_SKEW_ALLOWANCE_MS } from "../../provider/gate/freshness";
+import { DEFAULT_WINDOW_MS, normalizeLatestQuery, queryTime, windowAt } from "../../provider/latest/options";
 import type { GetLatestWorkflowExecutionArgs } from "../../provider/latest/args";
 
 const NOW = Date.UTC(2024, 4, 6, 7, 8, 9, 500);
@@ -47,7 +48,7 @@ describe("normalizeLatestQuery", () => {
 
   test("the default window is the API's 3 days, ending 15 minutes past now (clock skew)", () => {
     const q = normalizeLatestQuery({ workflowId: "w" }, NOW);
-    expect(windowAt(q, NOW)).toEqual({ untilMs: NOW + CLOCK_SKEW_MARGIN_MS, sinceMs: NOW + CLOCK_SKEW_MARGIN_MS - DEFAULT_WINDOW_MS });
+    expect(windowAt(q, NOW)).toEqual({ untilMs: NOW + CLOCK_SKEW_ALLOWANCE_MS, sinceMs: NOW + CLOCK_SKEW_ALLOWANCE_MS - DEFAULT_WINDOW_MS });
     const fixed = normalizeLatestQuery({ workflowId: "w", since: "2024-05-01T00:00:00Z" }, NOW);
     expect(windowAt(fixed, NOW + 60_000).sinceMs).toBe(Date.UTC(2024, 4, 1));
   });
