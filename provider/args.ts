@@ -1,9 +1,19 @@
 /**
- * The arguments of `getWorkflowExecution` and of everything built on it (the Output function, the
- * dynamic resource, the CLI). One type per concern; every field documents its default.
+ * The arguments and the result of `getWorkflowExecution` and of everything built on it (the Output
+ * function, the dynamic resource, the CLI). One type per concern; every field documents its default.
  */
 import type { Credentials } from "./api/signer";
 import type { ExecutionStatus, WorkflowExecution } from "./model/types";
+
+/**
+ * A workflow run, validated and mapped (camelCase): status, URN parts, times, every node's executions
+ * with their errors, and `failedNodes`. What `getWorkflowExecution` returns. (Named after the function,
+ * as Pulumi names a data source's result, so that `WorkflowExecution` can be the resource class.)
+ */
+export interface GetWorkflowExecutionResult extends WorkflowExecution {}
+
+/** What `getLatestWorkflowExecution` returns: the run it chose, shaped like `GetWorkflowExecutionResult`. */
+export type GetLatestWorkflowExecutionResult = GetWorkflowExecutionResult;
 
 /** Where to connect and as whom. Every field falls back to stack config, then the environment. */
 export interface ConnectionArgs {
@@ -66,7 +76,7 @@ export interface ProgressEvent {
   /** Nodes whose latest execution is final, and all nodes. */
   nodesFinished: number;
   nodesTotal: number;
-  execution: WorkflowExecution;
+  execution: GetWorkflowExecutionResult;
 }
 
 /** Gate options: waiting, the statuses that pass, freshness, and what to do on failure. */

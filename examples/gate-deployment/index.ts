@@ -9,7 +9,7 @@
  * secrets) or HW_ACCESS_KEY / HW_SECRET_KEY in the environment. They are never stored in state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { WorkflowExecution } from "fgs-workflow-gate";
+import { WorkflowExecution } from "fgs-workflow-gate/pulumi";
 import { ReleaseMarker } from "./releaseMarker";
 
 const config = new pulumi.Config();

@@ -9,7 +9,8 @@
  * secrets) or HW_ACCESS_KEY / HW_SECRET_KEY in the environment. They are never stored in state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { LatestWorkflowExecution, type ListStatus } from "fgs-workflow-gate";
+import type { ListStatus } from "fgs-workflow-gate";
+import { LatestWorkflowExecution } from "fgs-workflow-gate/pulumi";
 import { ReleaseMarker } from "../gate-deployment/releaseMarker";
 
 const config = new pulumi.Config();

@@ -7,7 +7,8 @@
  * Stack config (project namespace): workflowId, executionId (required); region, projectId, endpoint.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { getWorkflowExecutionOutput, type NodeExecutionDetail } from "fgs-workflow-gate";
+import type { NodeExecutionDetail } from "fgs-workflow-gate";
+import { getWorkflowExecutionOutput } from "fgs-workflow-gate/pulumi";
 
 const config = new pulumi.Config();
 

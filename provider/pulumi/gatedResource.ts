@@ -1,6 +1,6 @@
 /**
  * What the two gate resources (`WorkflowExecution`, `LatestWorkflowExecution`) share: the inputs that
- * say where to read and how to gate, and the outputs that mirror the `WorkflowExecution` model. One
+ * say where to read and how to gate, and the outputs that mirror `GetWorkflowExecutionResult`. One
  * declaration, so the two resources cannot drift apart.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -1,25 +1,25 @@
 /**
- * The Pulumi layer: the Output functions, the `WorkflowExecution` and `LatestWorkflowExecution` dynamic
- * resources and their providers. Everything here loads @pulumi/pulumi (except `runtime`, the provider
- * host's entry point), which is why the package barrel exposes these names through lazy getters.
+ * `fgs-workflow-gate/pulumi`: the Pulumi layer. The Output functions (`getXOutput`, Pulumi's convention
+ * for a data source that takes `Input`s) and the dynamic resources `WorkflowExecution` and
+ * `LatestWorkflowExecution`. Importing it loads @pulumi/pulumi (the resource classes extend
+ * `pulumi.dynamic.Resource`), which is why it is an entry point of its own: the package's main entry point
+ * stays free of Pulumi for plain Node programs. The result types and errors are those of the main entry.
  */
 export {
   getLatestWorkflowExecutionOutput,
   getLatestWorkflowExecutionWithPayloadsOutput,
   getWorkflowExecutionOutput,
   getWorkflowExecutionWithPayloadsOutput,
-  type GetLatestWorkflowExecutionOutputArgs,
-  type GetWorkflowExecutionOutputArgs,
-  type GetWorkflowExecutionOutputOptions,
-  type WorkflowExecutionOutputs,
 } from "./output";
-export { WORKFLOW_EXECUTION_TYPE, WorkflowExecutionResource, type WorkflowExecutionResourceArgs } from "./resource";
-export { LATEST_WORKFLOW_EXECUTION_TYPE, LatestWorkflowExecution, type LatestWorkflowExecutionArgs } from "./latestResource";
-export {
-  latestWorkflowExecutionProvider,
-  workflowExecutionProvider,
-  type WorkflowExecutionProvider,
-} from "./provider";
+export type {
+  GetLatestWorkflowExecutionOutputArgs,
+  GetWorkflowExecutionOutputArgs,
+  GetWorkflowExecutionOutputOptions,
+  WorkflowExecutionOutputs,
+} from "./output";
+/** `WorkflowExecution` and `WorkflowExecutionResource` are the same resource class (two names, one class). */
+export { WorkflowExecutionResource as WorkflowExecution, WorkflowExecutionResource } from "./resource";
+export type { WorkflowExecutionResourceArgs } from "./resource";
+export { LatestWorkflowExecution } from "./latestResource";
+export type { LatestWorkflowExecutionArgs } from "./latestResource";
 export type { ExecutionPayloads, NodeExecutionPayload, NodePayloads } from "./payloads";
-export type { WorkflowExecutionInputs, WorkflowExecutionResourceOutputs } from "./resourceState";
-export type { LatestWorkflowExecutionInputs, LatestWorkflowExecutionOutputs } from "./latestState";

@@ -47,7 +47,7 @@ function latestIdInput(args: LatestWorkflowExecutionArgs): pulumi.Input<string> 
 
 /**
  * The latest run of a FunctionGraph workflow, found and read on every preview, up and refresh, and gated.
- * Outputs mirror the `WorkflowExecution` model like those of `WorkflowExecution` (`urnParts`,
+ * Outputs mirror `GetWorkflowExecutionResult` like those of `WorkflowExecution` (`urnParts`,
  * `nodePayloads`, `failedNodeNames`); `executionId` is the run that was chosen and `workflowId` the
  * workflow's ID (also when it was given by name). The resource's own `id` is the synthetic lookup ID.
  * Payload outputs are secret unless `exposePayloads` is set.

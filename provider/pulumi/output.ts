@@ -12,11 +12,10 @@
  * payloads beside it as a separate secret `Output`; `exposePayloads: true` keeps them inline, in plain text.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { GetWorkflowExecutionArgs, ProgressEvent } from "../args";
+import type { GetLatestWorkflowExecutionResult, GetWorkflowExecutionArgs, GetWorkflowExecutionResult, ProgressEvent } from "../args";
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
 import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
-import type { WorkflowExecution } from "../model/types";
 import { payloadsOf, withoutPayloads, type ExecutionPayloads } from "./payloads";
 import { isoDateInput, programContext } from "./programContext";
 
@@ -53,13 +52,13 @@ export interface GetWorkflowExecutionOutputOptions {
 
 /** The execution without payloads, and the payloads as their own (secret) `Output`. */
 export interface WorkflowExecutionOutputs {
-  execution: pulumi.Output<WorkflowExecution>;
+  execution: pulumi.Output<GetWorkflowExecutionResult>;
   /** Always secret (`exposePayloads` is ignored here). */
   payloads: pulumi.Output<ExecutionPayloads>;
 }
 
 interface ReadResult {
-  execution: WorkflowExecution;
+  execution: GetWorkflowExecutionResult;
   expose: boolean;
 }
 
@@ -88,7 +87,7 @@ function readOnce<P extends object>(
   args: object,
   dateKeys: readonly string[],
   opts: GetWorkflowExecutionOutputOptions | undefined,
-  fetch: (plain: P & { onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal }) => Promise<WorkflowExecution>,
+  fetch: (plain: P & { onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal }) => Promise<GetWorkflowExecutionResult>,
 ): pulumi.Output<ReadResult> {
   const inputs = withIsoDates(args, dateKeys);
   const resolved = pulumi.all([pulumi.output(inputs as pulumi.Input<unknown>), dependencies(opts?.dependsOn)]);
@@ -101,9 +100,9 @@ function readOnce<P extends object>(
 }
 
 /** The execution Output: without payloads unless `exposePayloads`. */
-function executionOf(r: pulumi.Output<ReadResult>): pulumi.Output<WorkflowExecution> {
+function executionOf(r: pulumi.Output<ReadResult>): pulumi.Output<GetWorkflowExecutionResult> {
   const out = r.apply((x) => (x.expose ? x.execution : withoutPayloads(x.execution)));
-  return out as unknown as pulumi.Output<WorkflowExecution>;
+  return out as unknown as pulumi.Output<GetWorkflowExecutionResult>;
 }
 
 /** The plain execution and its payloads as a secret Output, from one read. */
@@ -111,7 +110,7 @@ function splitPayloads(r: pulumi.Output<ReadResult>): WorkflowExecutionOutputs {
   const execution = r.apply((x) => withoutPayloads(x.execution));
   const payloads = pulumi.secret(r.apply((x) => payloadsOf(x.execution)));
   return {
-    execution: execution as unknown as pulumi.Output<WorkflowExecution>,
+    execution: execution as unknown as pulumi.Output<GetWorkflowExecutionResult>,
     payloads: payloads as unknown as pulumi.Output<ExecutionPayloads>,
   };
 }
@@ -135,7 +134,7 @@ function readLatest(args: GetLatestWorkflowExecutionOutputArgs, opts?: GetWorkfl
 export function getWorkflowExecutionOutput(
   args: GetWorkflowExecutionOutputArgs,
   opts?: GetWorkflowExecutionOutputOptions,
-): pulumi.Output<WorkflowExecution> {
+): pulumi.Output<GetWorkflowExecutionResult> {
   return executionOf(read(args, opts));
 }
 
@@ -162,7 +161,7 @@ export function getWorkflowExecutionWithPayloadsOutput(
 export function getLatestWorkflowExecutionOutput(
   args: GetLatestWorkflowExecutionOutputArgs,
   opts?: GetWorkflowExecutionOutputOptions,
-): pulumi.Output<WorkflowExecution> {
+): pulumi.Output<GetLatestWorkflowExecutionResult> {
   return executionOf(readLatest(args, opts));
 }
 

@@ -22,7 +22,7 @@ export interface WorkflowExecutionResourceArgs extends GatedExecutionArgs {
 }
 
 /**
- * A FunctionGraph workflow execution, read by ID and gated. Outputs mirror the `WorkflowExecution` model;
+ * A FunctionGraph workflow execution, read by ID and gated. Outputs mirror `GetWorkflowExecutionResult`;
  * the parsed URN is `urnParts` (`urn` is the resource's own URN) and node payloads are in `nodePayloads`.
  * Payload outputs are secret unless `exposePayloads` is set.
  */
