@@ -4,6 +4,10 @@
 // off output still being written to a pipe (`fgs-execution get ... --output json | jq`).
 "use strict";
 
+// No verdict, no success: until main() resolves, the exit code is 3 (see provider/cli/verdict.ts). Set
+// first, before anything can fail or leave the event loop empty.
+process.exitCode = 3;
+
 let cli;
 try {
   cli = require("../dist/provider/cli/main.js");
@@ -13,25 +17,29 @@ try {
     process.exitCode = 2;
     return;
   }
-  throw e;
+  // A broken install: say so on one printable line; the exit code stays 3.
+  const why = String(e && e.message).replace(/[^\x20-\x7e]+/g, " ").slice(0, 300);
+  process.stderr.write(`fgs-execution: FGS_UNEXPECTED: the command could not be loaded: ${why}\n`);
+  return;
 }
+
+const verdict = cli.guardVerdict(process, (text) => process.stderr.write(text));
 
 // A reader that goes away early (`| head`) must not crash the command with an EPIPE stack trace; other
 // stream errors mean the output is lost, which a pipeline must see as a failure (3), not a verdict.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => {
-    if (!e || e.code !== "EPIPE") process.exitCode = 3;
+    if (!e || e.code !== "EPIPE") verdict.outputLost();
   });
 }
 
 // Node's own exit code for a crash is 1, which here means "the gate rejected the run": a crash must be 3.
 // Exiting at once is deliberate: after an uncaught exception the process state cannot be trusted.
 process.on("uncaughtException", (e) => {
+  verdict.settle(3);
   try {
-    const text = `fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}`;
-    // Scrubbed like every other line: the message may quote a credential from the environment.
-    const { makeEnvScrubber } = require("../dist/provider/cli/report.js");
-    process.stderr.write(`${makeEnvScrubber(process.env)(text)}\n`);
+    // Scrubbed and made one safe line like every other: the message may quote a credential or the service.
+    process.stderr.write(cli.crashLine(e, process.env));
   } finally {
     process.exit(3);
   }
@@ -50,16 +58,11 @@ process.on("SIGTERM", onSignal);
 cli
   .main(process.argv.slice(2), cli.processIo(controller.signal))
   .then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => verdict.settle(code),
     // main() reports its own errors; this is a last resort that must not exit 1, which means "rejected".
     (e) => {
-      const text = `fgs-execution: FGS_UNEXPECTED: ${e && e.message ? e.message : String(e)}`;
-    // Scrubbed like every other line: the message may quote a credential from the environment.
-    const { makeEnvScrubber } = require("../dist/provider/cli/report.js");
-    process.stderr.write(`${makeEnvScrubber(process.env)(text)}\n`);
-      process.exitCode = 3;
+      verdict.settle(3);
+      process.stderr.write(cli.crashLine(e, process.env));
     },
   )
   .finally(() => {

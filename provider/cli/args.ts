@@ -8,6 +8,7 @@
  * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
 import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection } from "./flags";
+import { MAX_DURATION_SECONDS } from "../config/duration";
 import { refuseCredentialFlags } from "./credentialFlags";
 import { UsageError } from "./usageError";
 
@@ -76,7 +77,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     const topic = rest[0];
     return { kind: "help", command: topic !== undefined && isCommand(topic) ? topic : undefined };
   }
-  if (first === "--version") return { kind: "version" };
+  if (first === "--version" || first === "-v") return { kind: "version" };
   if (!isCommand(first)) {
     // Echo only what looks like a command word: a mistyped secret must not reach the log.
     const what = /^[a-z][a-z-]{0,30}$/.test(first) ? `unknown command "${first}"` : "the first argument is not a command";
@@ -134,13 +135,18 @@ function unknownFlag(command: CommandName, name: string): string {
   return /^[A-Za-z0-9-]{1,40}$/.test(name) ? `unknown flag --${name}` : "unknown flag";
 }
 
+/**
+ * A `seconds` flag: a plain decimal number from `min` to MAX_DURATION_SECONDS (the library's own bound,
+ * under 2^31 ms for Node's timers), else a UsageError naming the flag.
+ */
 function seconds(values: Values, spec: FlagSpec, min: number, command: CommandName): number | undefined {
   const raw = values.get(spec.name) as string | undefined;
   if (raw === undefined) return undefined;
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw) || Number(raw) < min) {
-    throw new UsageError(`--${spec.name} must be a number of seconds, at least ${min} (got ${shown(raw)})`, command);
+  const value = Number(raw);
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw) || value < min || value > MAX_DURATION_SECONDS) {
+    throw new UsageError(`--${spec.name} must be a number of seconds from ${min} to ${MAX_DURATION_SECONDS} (got ${shown(raw)})`, command);
   }
-  return Number(raw);
+  return value;
 }
 
 /** How the run is chosen: `latest` for the latest command and for `wait --latest`. */

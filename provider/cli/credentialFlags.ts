@@ -3,6 +3,7 @@
  * that echo commands, and in every process list (`ps`) on the machine while the command runs; so any
  * credential-looking flag is refused before anything else, and its value is never repeated.
  */
+import { CREDENTIAL_ENV_VARIABLES } from "../config/credentialNames";
 import { UsageError } from "./usageError";
 
 // Names like --access-key, --secret-key, --security-token, --ak, --sk, --key, --password, --credentials.
@@ -24,10 +25,9 @@ export function refuseCredentialFlags(argv: readonly string[]): void {
     if (name === undefined || !CREDENTIAL_NAME.test(name)) continue;
     const label = /^[A-Za-z0-9_-]{1,40}$/.test(name) ? `--${name}` : "a credential flag";
     throw new UsageError(
-      `${label} is refused: credentials are read only from the environment (HW_ACCESS_KEY, HW_SECRET_KEY, ` +
-        `HW_SECURITY_TOKEN, or HUAWEICLOUD_SDK_AK/SK/SECURITY_TOKEN, or CLOUD_SDK_AK/SK), never from flags, ` +
-        `because flags end up in shell history, CI logs and process lists. Its value was not used or printed; ` +
-        `if it was a real secret, consider rotating it.`,
+      `${label} is refused: credentials are read only from the environment (${CREDENTIAL_ENV_VARIABLES.join(", ")}), ` +
+        `never from flags, because flags end up in shell history, CI logs and process lists. Its value was not ` +
+        `used or printed; if it was a real secret, consider rotating it.`,
     );
   }
 }

@@ -3,6 +3,7 @@
  * and environment variables are printed in full on every help page, because a CI author reading
  * `fgs-execution wait --help` should not need a second page to know what exit 4 means.
  */
+import { CREDENTIAL_ENV_SOURCES } from "../config/credentialNames";
 import { EXIT_CODE_HELP } from "./exitCodes";
 import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection, selectionsOf } from "./flags";
 
@@ -73,22 +74,34 @@ function flagSection(flags: readonly FlagSpec[], command: CommandName | undefine
   return out.join("\n");
 }
 
+/** `  NAME   text`, the text in a column; names too long for it get a line of their own. */
+function envRow(names: string, text: string): string {
+  const column = 38;
+  return names.length + 2 < column - 1 ? `  ${names.padEnd(column - 2)}${text}` : `  ${names}\n${" ".repeat(column)}${text}`;
+}
+
+/** The credential variables, one row per source in the order tried, from the resolver's own list. */
+function credentialRows(): string[] {
+  return CREDENTIAL_ENV_SOURCES.map((s, i) => {
+    const names = [s.accessKey, s.secretKey, ...(s.securityToken ? [s.securityToken] : [])].join(", ");
+    const what = s.securityToken ? "Key pair and token" : "Key pair";
+    return envRow(names, i === 0 ? `${what} of temporary credentials (first choice).` : `${what}, when no earlier pair is set.`);
+  });
+}
+
 /** Every environment variable the command reads. */
-export const ENVIRONMENT_HELP = `Environment (credentials are read only from here, never from flags):
-  HW_ACCESS_KEY, HW_SECRET_KEY        Access key / secret key (first choice).
-  HW_SECURITY_TOKEN                   Security token of temporary credentials (with HW_* keys).
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN
-                                      Second choice, used when no HW_* keys are set.
-  CLOUD_SDK_AK, CLOUD_SDK_SK          Third choice.
-  HW_REGION_NAME                      Region, when --region is not given.
-  HW_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID
-                                      Project ID, when --project-id is not given.
-  HW_FUNCTIONGRAPH_ENDPOINT           Endpoint override, when --endpoint is not given.
-  HUAWEICLOUD_SDK_IAM_ENDPOINT        IAM endpoint used to discover the project ID from the region.
-  GITHUB_STEP_SUMMARY                 With --output github: file the Markdown summary is appended to.
-  NO_COLOR                            When set (non-empty), the table is never colored.
-  A key pair is always taken from one source; setting only half of a pair is an error (exit 2).
-  Stack config (PULUMI_CONFIG) is ignored: the command behaves the same inside and outside Pulumi.`;
+export const ENVIRONMENT_HELP = [
+  "Environment (credentials are read only from here, never from flags):",
+  ...credentialRows(),
+  envRow("HW_REGION_NAME", "Region, when --region is not given."),
+  envRow("HW_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID", "Project ID, when --project-id is not given."),
+  envRow("HW_FUNCTIONGRAPH_ENDPOINT", "Endpoint override, when --endpoint is not given."),
+  envRow("HUAWEICLOUD_SDK_IAM_ENDPOINT", "IAM endpoint used to discover the project ID from the region."),
+  envRow("GITHUB_STEP_SUMMARY", "With --output github: file the Markdown summary is appended to."),
+  envRow("NO_COLOR", "When set (non-empty), the table is never colored."),
+  "  A key pair is always taken from one source; setting only half of a pair is an error (exit 2).",
+  "  Stack config (PULUMI_CONFIG) is ignored: the command behaves the same inside and outside Pulumi.",
+].join("\n");
 
 const OUTPUT_HELP = `Output:
   Results go to stdout; progress, warnings and errors go to stderr. With --output json, stdout holds
@@ -152,7 +165,8 @@ Usage:
   fgs-execution wait   --latest (--workflow-id ID | --workflow-name NAME) [flags]
                                                                      Find the latest run, wait, gate.
   fgs-execution <command> --help                                     Help of one command.
-  fgs-execution --version                                            Print the version.
+  fgs-execution -v, --version                                        Print the version.
+  fgs-execution -h, --help                                           This help.
 
 Example (GitHub Actions, gate a deploy on a successful run):
   HW_ACCESS_KEY=... HW_SECRET_KEY=... HW_REGION_NAME=cn-north-4 \\

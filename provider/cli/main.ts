@@ -13,6 +13,8 @@ import { versionText } from "./version";
 
 export { type CliIo, processIo } from "./io";
 export { ExitCodes } from "./exitCodes";
+export { crashLine } from "./report";
+export { guardVerdict } from "./verdict";
 
 /**
  * Runs the command line `argv` (the arguments after the script, i.e. `process.argv.slice(2)`) and

@@ -6,6 +6,7 @@
 import type { ProgressEvent } from "../args";
 import { runLabel } from "../gate/describe";
 import type { CliIo } from "./io";
+import { safeText } from "./render/safeText";
 
 /** Receives the gate's progress events and draws them; `stop` clears the live line. */
 export interface ProgressView {
@@ -21,7 +22,12 @@ function seconds(ms: number): string {
 }
 
 function describe(event: ProgressEvent): string {
-  return `${event.status}, ${event.nodesFinished} of ${event.nodesTotal} nodes finished`;
+  return `${safeText(event.status, 32)}, ${event.nodesFinished} of ${event.nodesTotal} nodes finished`;
+}
+
+/** `Workflow <name> execution <id>`: names and IDs from the service, made safe for the terminal and log. */
+function label(event: ProgressEvent): string {
+  return safeText(runLabel(event.execution), 240);
 }
 
 /** Starts a progress view for `io` (live line when stderr is a terminal). */
@@ -30,7 +36,7 @@ export function startProgress(io: CliIo): ProgressView {
   if (!io.stderrIsTTY) {
     return {
       onProgress(event) {
-        io.stderr.write(`fgs-execution: [${seconds(event.elapsedMs)}] ${runLabel(event.execution)}: ${describe(event)}\n`);
+        io.stderr.write(`fgs-execution: [${seconds(event.elapsedMs)}] ${label(event)}: ${describe(event)}\n`);
       },
       stop() {},
     };
@@ -40,7 +46,7 @@ export function startProgress(io: CliIo): ProgressView {
   let drawn = false;
   const draw = () => {
     if (!last) return;
-    io.stderr.write(`${CLEAR_LINE}⏳ ${seconds(now() - started)}  ${describe(last)}  (${runLabel(last.execution)})`);
+    io.stderr.write(`${CLEAR_LINE}⏳ ${seconds(now() - started)}  ${describe(last)}  (${label(last)})`);
     drawn = true;
   };
   const timer = setInterval(draw, TICK_MS);

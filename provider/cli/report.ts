@@ -2,22 +2,29 @@
  * Error reporting: one line on stderr, `fgs-execution: <CODE>: <message>`, with a hint that translates
  * the library's setting names into this command's flags and variables. Stack traces only with --debug.
  * The library's messages are already free of credentials; as a second line of defence everything this
- * file writes is scrubbed of the credential values present in the environment.
+ * file writes is scrubbed of the credential values present in the environment, then passed through
+ * `safeText`, since messages quote what the service sent.
  */
+import { CREDENTIAL_ENV_SOURCES, CREDENTIAL_ENV_VARIABLES, pairText } from "../config/credentialNames";
+import { NO_CREDENTIALS_SETTING } from "../config/credentials";
 import type { CliIo } from "./io";
+import { safeText } from "./render/safeText";
 
-const SECRET_VARIABLES = [
-  "HW_ACCESS_KEY",
-  "HW_SECRET_KEY",
-  "HW_SECURITY_TOKEN",
-  "HUAWEICLOUD_SDK_AK",
-  "HUAWEICLOUD_SDK_SK",
-  "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-  "CLOUD_SDK_AK",
-  "CLOUD_SDK_SK",
-];
+/** Removes credential values from a text. */
+export type EnvScrubber = (text: string) => string;
 
-const CREDENTIAL_HINT = "credentials are read from the environment only: set HW_ACCESS_KEY and HW_SECRET_KEY (see --help)";
+const MAX_LINE = 4000;
+
+/** The credential variables as the CLI names them: `HW_ACCESS_KEY/HW_SECRET_KEY, or ...`. */
+const CREDENTIAL_VARIABLES_TEXT = CREDENTIAL_ENV_SOURCES.map(pairText).join(", or ");
+
+/**
+ * The CLI's own message for a library message that names places the CLI never reads (the `credentials`
+ * argument, stack config): the command reads the environment only.
+ */
+const CLI_MESSAGES: Record<string, string> = {
+  [NO_CREDENTIALS_SETTING]: `No Huawei Cloud credentials found in the environment: set ${CREDENTIAL_VARIABLES_TEXT} (never flags; see --help)`,
+};
 
 /** Library setting names (ConfigurationError.setting) → where a CLI user gives that setting. */
 const SETTING_HINTS: Record<string, string> = {
@@ -31,10 +38,6 @@ const SETTING_HINTS: Record<string, string> = {
   projectId: "--project-id or HW_PROJECT_ID",
   endpoint: "--endpoint or HW_FUNCTIONGRAPH_ENDPOINT",
   iamEndpoint: "HUAWEICLOUD_SDK_IAM_ENDPOINT",
-  credentials: CREDENTIAL_HINT,
-  accessKey: CREDENTIAL_HINT,
-  secretKey: CREDENTIAL_HINT,
-  securityToken: "HW_SECURITY_TOKEN",
   requireStatus: "--require",
   notBefore: "--not-before",
   maxAgeSeconds: "--max-age",
@@ -52,8 +55,8 @@ const CODE_HINTS: Record<string, string> = {
 };
 
 /** Replaces every credential value found in `env` (4+ characters) with `[redacted]`. */
-export function makeEnvScrubber(env: NodeJS.ProcessEnv): (text: string) => string {
-  const secrets = SECRET_VARIABLES.map((n) => env[n])
+export function makeEnvScrubber(env: NodeJS.ProcessEnv): EnvScrubber {
+  const secrets = CREDENTIAL_ENV_VARIABLES.map((n) => env[n])
     .filter((v): v is string => typeof v === "string" && v.length >= 4)
     .sort((a, b) => b.length - a.length);
   return (text) => secrets.reduce((out, s) => out.split(s).join("[redacted]"), text);
@@ -63,26 +66,56 @@ function field(e: unknown, key: string): unknown {
   return typeof e === "object" && e !== null ? (e as Record<string, unknown>)[key] : undefined;
 }
 
-/** The error line (without newline): code, message, and where to fix a configuration problem. */
-export function errorLine(e: unknown): string {
+/** The hint after a message: where the CLI user fixes the setting, or which flags change the outcome. */
+function hintOf(code: string, setting: unknown): string | undefined {
+  if (typeof setting !== "string") return CODE_HINTS[code];
+  // Settings named after an environment variable (HW_SECURITY_TOKEN) need no hint: the message names them.
+  return Object.prototype.hasOwnProperty.call(SETTING_HINTS, setting) ? SETTING_HINTS[setting] : undefined;
+}
+
+/**
+ * The error line (without newline): code, message, and where to fix a configuration problem. The message
+ * is scrubbed with `scrub` before `safeText` may cut it, so a secret is never left half-recognizable.
+ */
+export function errorLine(e: unknown, scrub: EnvScrubber = (t) => t): string {
   const code = field(e, "code");
-  const message = String(field(e, "message") ?? e).replace(/\s*[\r\n]+\s*/g, " ");
-  if (typeof code !== "string" || !code.startsWith("FGS_")) {
-    return `fgs-execution: FGS_UNEXPECTED: ${String(field(e, "name") ?? "Error")}: ${message} (run with --debug for details)`;
+  const setting = field(e, "setting");
+  const own = typeof setting === "string" && Object.prototype.hasOwnProperty.call(CLI_MESSAGES, setting) ? CLI_MESSAGES[setting] : undefined;
+  const message = safeText(scrub(own ?? String(field(e, "message") ?? e)), MAX_LINE);
+  if (typeof code !== "string" || !/^FGS_[A-Z0-9_]{1,40}$/.test(code)) {
+    const name = safeText(scrub(String(field(e, "name") ?? "Error")), 80);
+    return `fgs-execution: FGS_UNEXPECTED: ${name}: ${message} (run with --debug for details)`;
   }
   let line = `fgs-execution: ${code}: ${message}`;
-  const setting = field(e, "setting");
-  const hint = typeof setting === "string" ? SETTING_HINTS[setting] : CODE_HINTS[code];
+  const hint = hintOf(code, setting);
   if (hint) line += ` [${hint}]`;
   const command = field(e, "command");
-  if (code === "FGS_USAGE") line += ` (see fgs-execution${typeof command === "string" ? ` ${command}` : ""} --help)`;
+  if (code === "FGS_USAGE") line += ` (see fgs-execution${typeof command === "string" ? ` ${safeText(command, 20)}` : ""} --help)`;
   return line;
+}
+
+/**
+ * The stack of an error for --debug: each line scrubbed and made safe. Frames keep their indentation;
+ * any other line (the message, which may quote the service) is prefixed, so that no line of it can
+ * begin with a workflow command once the CI runner trims leading white space.
+ */
+export function stackLines(stack: string, scrub: EnvScrubber): string[] {
+  return stack
+    .split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)
+    .map((l) => safeText(scrub(l), MAX_LINE))
+    .filter((l) => l !== "")
+    .map((l) => (l.startsWith("at ") ? `    ${l}` : `fgs-execution: debug: ${l}`));
 }
 
 /** Writes the error line, and the stack with --debug. */
 export function reportError(e: unknown, io: CliIo, debug: boolean): void {
   const scrub = makeEnvScrubber(io.env);
-  io.stderr.write(`${scrub(errorLine(e))}\n`);
+  io.stderr.write(`${errorLine(e, scrub)}\n`);
   const stack = field(e, "stack");
-  if (debug && typeof stack === "string") io.stderr.write(`${scrub(stack)}\n`);
+  if (debug && typeof stack === "string") io.stderr.write(`${stackLines(stack, scrub).join("\n")}\n`);
+}
+
+/** The line bin/ writes for an exception nothing else caught (scrubbed and safe, with newline). */
+export function crashLine(e: unknown, env: NodeJS.ProcessEnv): string {
+  return `${errorLine(e, makeEnvScrubber(env))}\n`;
 }

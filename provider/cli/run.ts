@@ -20,10 +20,15 @@ import { renderGithub } from "./render/github";
 import { renderJson } from "./render/json";
 import { appendSummary } from "./render/summary";
 import { renderTable } from "./render/table";
+import { safeText } from "./render/safeText";
 import { makeEnvScrubber, reportError } from "./report";
+import { scrubValue } from "./scrubValue";
 
 /** Stack config is never consulted: the command reads the environment only, inside Pulumi or not. */
 const NO_CONFIG = { get: (): undefined => undefined };
+
+/** Debug lines name the request's host and path: room for a long URL, yet one line. */
+const MAX_LOG_LINE = 2000;
 
 /**
  * The library's context. `lookingUp` is true until the run is being read: the info lines before that
@@ -32,16 +37,18 @@ const NO_CONFIG = { get: (): undefined => undefined };
  */
 function contextFor(options: CliOptions, io: CliIo, lookingUp: () => boolean): LatestInternalContext {
   const scrub = makeEnvScrubber(io.env);
+  // Library lines quote the service: scrubbed of credentials first, then made one safe line.
+  const line = (prefix: string, m: string) => io.stderr.write(`fgs-execution: ${prefix}${safeText(scrub(m), MAX_LOG_LINE)}\n`);
   return {
     env: io.env,
     config: NO_CONFIG,
     logger: {
       info: (m) => {
-        if (options.selection === "latest" && lookingUp()) io.stderr.write(`fgs-execution: ${scrub(m)}\n`);
+        if (options.selection === "latest" && lookingUp()) line("", m);
       },
-      warn: (m) => io.stderr.write(`fgs-execution: warning: ${scrub(m)}\n`),
+      warn: (m) => line("warning: ", m),
     },
-    debug: options.debug ? (line) => io.stderr.write(`fgs-execution: debug: ${scrub(line)}\n`) : undefined,
+    debug: options.debug ? (m) => line("debug: ", m) : undefined,
   };
 }
 
@@ -73,22 +80,27 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
         progress.onProgress(event);
       }
     : undefined;
+  // Everything rendered on stdout is scrubbed of the environment's credentials before any renderer cuts it.
+  const scrub = makeEnvScrubber(io.env);
   let outcome: RunOutcome;
+  let gateError: unknown;
   try {
     const call = toLibraryCall(options, onProgress, io.signal);
     const context = contextFor(options, io, () => !reading);
     const execution: WorkflowExecution =
       call.kind === "latest" ? await getLatestWorkflowExecution(call.args, context) : await getWorkflowExecution(call.args, context);
-    outcome = { command: options.command, execution, required };
+    outcome = { command: options.command, execution: scrubValue(execution, scrub), required };
   } catch (e) {
     if (!isWorkflowGateError(e)) throw e;
-    // The error itself is kept (not just code and message) so --debug can print its stack.
-    outcome = { command: options.command, execution: e.execution, gateError: e, required };
+    // The error itself is kept for reportError, so --debug can print its stack.
+    gateError = e;
+    const verdict = { code: e.code, message: scrub(e.message) };
+    outcome = { command: options.command, execution: scrubValue(e.execution, scrub), gateError: verdict, required };
   } finally {
     progress?.stop();
   }
   writeOutput(options, outcome, io);
-  if (!outcome.gateError) return ExitCodes.ok;
-  reportError(outcome.gateError, io, options.debug);
-  return exitCodeOf(outcome.gateError);
+  if (gateError === undefined) return ExitCodes.ok;
+  reportError(gateError, io, options.debug);
+  return exitCodeOf(gateError);
 }

@@ -4,13 +4,10 @@
 import type { RequestArgs } from "../args";
 import { DEFAULT_POLICY, type RequestPolicy } from "../api/client";
 import { ConfigurationError } from "../errors";
+import { durationMs } from "./duration";
 
-function positiveSeconds(v: unknown, name: string): number {
-  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
-    throw new ConfigurationError(`${name} must be a positive, finite number of seconds`, name);
-  }
-  return Math.round(v * 1000);
-}
+/** At least 1 ms once rounded: a timeout of 0 ms would end every attempt before it starts. */
+const MIN_SECONDS = 0.001;
 
 /** The policy of a call that sets nothing: shared, so a plain read builds no policy object. */
 const DEFAULTS: RequestPolicy = Object.freeze({ ...DEFAULT_POLICY });
@@ -27,9 +24,9 @@ export function requestPolicy(args: RequestArgs, extra?: Partial<RequestPolicy>)
   }
   const policy: RequestPolicy = { ...DEFAULT_POLICY, ...extra, signal: args.signal ?? extra?.signal };
   if (args.requestTimeoutSeconds !== undefined) {
-    policy.attemptTimeoutMs = positiveSeconds(args.requestTimeoutSeconds, "requestTimeoutSeconds");
+    policy.attemptTimeoutMs = durationMs(args.requestTimeoutSeconds, "requestTimeoutSeconds", MIN_SECONDS);
   }
-  if (args.deadlineSeconds !== undefined) policy.deadlineMs = positiveSeconds(args.deadlineSeconds, "deadlineSeconds");
+  if (args.deadlineSeconds !== undefined) policy.deadlineMs = durationMs(args.deadlineSeconds, "deadlineSeconds", MIN_SECONDS);
   if (args.maxRetries !== undefined) {
     if (!Number.isInteger(args.maxRetries) || args.maxRetries < 0 || args.maxRetries > 20) {
       throw new ConfigurationError("maxRetries must be a whole number from 0 to 20", "maxRetries");

@@ -10,6 +10,7 @@
  */
 import { requestPolicy } from "../config/policy";
 import { ConfigurationError, isConfigurationError } from "../errors";
+import { CREDENTIAL_CONFIG_KEYS, CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../config/credentialNames";
 import { checkEndpoint } from "../config/endpoint";
 import { checkExecutionId, checkWorkflowId } from "../config/ids";
 import { checkProjectId, checkRegion } from "../config/settings";
@@ -22,6 +23,9 @@ export interface InputFailure {
   property: string;
   reason: string;
 }
+
+/** The first environment source, which the message suggests. */
+const FIRST_ENV = CREDENTIAL_ENV_SOURCES[0] as CredentialSource;
 
 /** Property names that would put a credential into state: rejected outright. */
 export const FORBIDDEN_INPUTS = ["credentials", "accessKey", "secretKey", "securityToken"] as const;
@@ -62,8 +66,8 @@ function forbidden(inputs: Record<string, unknown>): InputFailure[] {
   return FORBIDDEN_INPUTS.filter((key) => inputs[key] !== undefined).map((key) => ({
     property: key,
     reason:
-      `${key} is not an input: credentials would be stored in state. Set huaweicloud:accessKey and ` +
-      "huaweicloud:secretKey as stack config secrets, or HW_ACCESS_KEY and HW_SECRET_KEY in the environment",
+      `${key} is not an input: credentials would be stored in state. Set ${CREDENTIAL_CONFIG_KEYS.accessKey} and ` +
+      `${CREDENTIAL_CONFIG_KEYS.secretKey} as stack config secrets, or ${FIRST_ENV.accessKey} and ${FIRST_ENV.secretKey} in the environment`,
   }));
 }
 

@@ -46,10 +46,11 @@ describe("help and version (exit 0)", () => {
     if (command === "get") expect(r.stdout).toMatch(/exits 0 whatever the\s+run's status/);
   });
 
-  test("--version prints the package version", async () => {
+  test.each(["--version", "-v"])("%s prints the package version, and help documents both", async (flag) => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
-    const r = await runCli(["--version"], {});
+    const r = await runCli([flag], {});
     expect(r).toMatchObject({ code: 0, stdout: `fgs-workflow-gate ${pkg.version}\n`, stderr: "" });
+    expect((await runCli(["--help"], {})).stdout).toMatch(/^ {2}fgs-execution -v, --version +Print the version\.$/m);
   });
 });
 
@@ -61,7 +62,14 @@ describe("usage and configuration errors (exit 2)", () => {
     ["a flag without its value", ["wait", "--workflow-id", "wf", "--execution-id"], /FGS_USAGE: --execution-id needs a value \(ID\)/],
     ["an unknown flag", ["get", "--workflow-id", "w", "--execution-id", "e", "--colour"], /FGS_USAGE: unknown flag --colour/],
     ["a wait-only flag on get", ["get", "--workflow-id", "w", "--execution-id", "e", "--require", "success"], /FGS_USAGE: --require is accepted by wait only, not by get/],
-    ["a bad number", ["wait", "--workflow-id", "w", "--execution-id", "e", "--timeout", "soon"], /FGS_USAGE: --timeout must be a number of seconds, at least 0 \(got "soon"\)/],
+    ["a bad number", ["wait", "--workflow-id", "w", "--execution-id", "e", "--timeout", "soon"], /FGS_USAGE: --timeout must be a number of seconds from 0 to 2147483 \(got "soon"\)/],
+    ["a duration Node's timers cannot wait", ["wait", "--workflow-id", "w", "--execution-id", "e", "--timeout", "2147484"], /FGS_USAGE: --timeout must be a number of seconds from 0 to 2147483 \(got "2147484"\)/],
+    ["a huge interval", ["wait", "--workflow-id", "w", "--execution-id", "e", "--interval", "99999999999999999999"], /FGS_USAGE: --interval must be a number of seconds from 0.01 to 2147483/],
+    ["a negative max age", ["wait", "--workflow-id", "w", "--execution-id", "e", "--max-age", "-1"], /FGS_USAGE: --max-age must be a number of seconds from 0 to 2147483 \(got "-1"\)/],
+    ["a NaN deadline", ["get", "--workflow-id", "w", "--execution-id", "e", "--deadline", "NaN"], /FGS_USAGE: --deadline must be a number of seconds from 0.001 to 2147483 \(got "NaN"\)/],
+    ["an infinite request timeout", ["get", "--workflow-id", "w", "--execution-id", "e", "--request-timeout=Infinity"], /FGS_USAGE: --request-timeout must be a number of seconds from 0.001 to 2147483 \(got "Infinity"\)/],
+    ["an exponent", ["wait", "--workflow-id", "w", "--execution-id", "e", "--max-interval", "1e9"], /FGS_USAGE: --max-interval must be a number of seconds/],
+    ["a bad retry count", ["get", "--workflow-id", "w", "--execution-id", "e", "--max-retries", "1.5"], /FGS_USAGE: --max-retries must be a whole number from 0 to 20 \(got "1.5"\)/],
     ["a bad format", ["get", "--workflow-id", "w", "--execution-id", "e", "--output", "xml"], /FGS_USAGE: --output must be table, json or github \(got "xml"\)/],
     ["--max-interval below --interval", ["wait", "--workflow-id", "w", "--execution-id", "e", "--interval", "5", "--max-interval", "1"], /FGS_USAGE: --max-interval must be at least --interval/],
     ["a stray argument", ["get", "extra"], /FGS_USAGE: unexpected argument #2: get takes only --flags/],
@@ -91,7 +99,21 @@ describe("usage and configuration errors (exit 2)", () => {
   test("no credentials in the environment", async () => {
     const r = await runCli(["get", ...target(emu, "run-success")], { HW_PROJECT_ID: emu.projectId, HW_REGION_NAME: emu.region });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fgs-execution: FGS_CONFIGURATION: No Huawei Cloud credentials found: .*\[credentials are read from the environment only: set HW_ACCESS_KEY and HW_SECRET_KEY \(see --help\)\]\n$/);
+    // Only what the command reads: environment variables, never `credentials` or stack config.
+    expect(r.stderr).toBe(
+      "fgs-execution: FGS_CONFIGURATION: No Huawei Cloud credentials found in the environment: set HW_ACCESS_KEY/HW_SECRET_KEY, " +
+        "or HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK, or CLOUD_SDK_AK/CLOUD_SDK_SK (never flags; see --help)\n",
+    );
+    expect(r.stderr).not.toMatch(/stack config|`credentials`/);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  test("a malformed HW_SECURITY_TOKEN is reported under that name, without its value", async () => {
+    const token = "tok with spaces and a secret 0123456789";
+    const r = await runCli(["get", ...target(emu, "run-success")], cliEnv(emu, { HW_SECURITY_TOKEN: token }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fgs-execution: FGS_CONFIGURATION: The security token from environment variable HW_SECURITY_TOKEN is malformed: .*\n$/);
+    expect(r.stderr).not.toContain("secret 0123456789");
     expect(emu.requests).toHaveLength(0);
   });
 

@@ -30,8 +30,8 @@ export function marker(status: ExecutionStatus | undefined): string {
   return "…";
 }
 
-/** One line, at most `max` characters: node errors may hold newlines and stack traces. */
-export { oneLine } from "../../api/redact";
+/** The gate every service-provided text passes on its way out (see safeText.ts). */
+export { safeText } from "./safeText";
 
 /** What the renderers show about a node. */
 export interface NodeRow {

@@ -4,8 +4,9 @@
  * gate verdicts and errors go to stderr.
  */
 import type { WorkflowExecution } from "../../model/types";
+import { safeJson } from "./safeText";
 
-/** The execution as pretty-printed JSON, ending with a newline. */
+/** The execution as pretty-printed JSON, ending with a newline; terminal-unsafe characters as `\u` escapes. */
 export function renderJson(e: WorkflowExecution): string {
-  return `${JSON.stringify(e, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(e, null, 2))}\n`;
 }

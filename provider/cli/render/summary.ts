@@ -4,13 +4,13 @@
  * and HTML or Markdown syntax would be rendered.
  */
 import { appendFileSync } from "node:fs";
-import { formatDuration, marker, nodeRow, oneLine, progressText, type RunOutcome } from "./format";
+import { formatDuration, marker, nodeRow, progressText, type RunOutcome, safeText } from "./format";
 
 const MAX_CELL = 200;
 
-/** Text safe inside a Markdown table cell: one line, HTML entities, Markdown punctuation escaped. */
+/** Text safe inside a Markdown table cell: `safeText`, then HTML entities and Markdown punctuation escaped. */
 export function cell(text: string): string {
-  return oneLine(text, MAX_CELL)
+  return safeText(text, MAX_CELL)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -18,6 +18,7 @@ export function cell(text: string): string {
 }
 
 function verdictLine(o: RunOutcome): string {
+  // The code is the library's own constant (FGS_GATE_...); the message quotes the service.
   if (o.gateError) return `**Gate failed** (${o.gateError.code}): ${cell(o.gateError.message)}`;
   if (o.command === "wait") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
   return `Read only (\`${o.command}\` does not gate).`;

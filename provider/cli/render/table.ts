@@ -4,7 +4,7 @@
  * without NO_COLOR, are red.
  */
 import type { WorkflowExecution } from "../../model/types";
-import { formatDuration, marker, nodeRow, type NodeRow, oneLine, progressText, runDurationMs } from "./format";
+import { formatDuration, marker, nodeRow, type NodeRow, progressText, runDurationMs, safeText } from "./format";
 
 /** How to draw the table. */
 export interface TableOptions {
@@ -15,6 +15,7 @@ export interface TableOptions {
 
 const MAX_NAME = 40;
 const MAX_ERROR = 160;
+const MAX_ID = 128;
 
 type Paint = (text: string) => string;
 const ansi = (code: string): Paint => (text) => `\x1b[${code}m${text}\x1b[0m`;
@@ -28,16 +29,16 @@ function statusPaint(status: string | undefined, failed: boolean, color: boolean
 
 function errorCell(row: NodeRow): string {
   if (!row.error) return "";
-  const id = row.requestId ? ` (request id ${row.requestId})` : "";
-  return oneLine(row.error, MAX_ERROR) + id;
+  const id = row.requestId ? ` (request id ${safeText(row.requestId, MAX_ID)})` : "";
+  return safeText(row.error, MAX_ERROR) + id;
 }
 
 function nodeTable(e: WorkflowExecution, color: boolean): string[] {
   if (e.nodes.length === 0) return ["(no node details)"];
   const rows = e.nodes.map(nodeRow);
   const cells = rows.map((r) => [
-    oneLine(r.name, MAX_NAME),
-    `${r.status ?? "-"}${r.attempts > 1 ? ` (${r.attempts}x)` : ""}`,
+    safeText(r.name, MAX_NAME),
+    `${safeText(r.status ?? "-", MAX_ID)}${r.attempts > 1 ? ` (${r.attempts}x)` : ""}`,
     formatDuration(r.durationMs),
     errorCell(r),
   ]);
@@ -61,12 +62,13 @@ export function renderTable(e: WorkflowExecution, options: TableOptions): string
   const paint = statusPaint(e.status, e.terminal && !e.succeeded, options.color);
   const field = (label: string, value: string) => `${`${label}:`.padEnd(11)}${value}`;
   const lines = [
-    // Service-provided text goes through oneLine: no escape sequence from a name reaches the terminal.
-    field("Workflow", oneLine(`${e.urn.workflowName} (id ${e.workflowId}, version ${e.urn.version})`, 200)),
-    field("Execution", oneLine(e.executionId, 64)),
-    field("Status", paint(`${marker(e.status)} ${e.status}`)),
-    field("Began", e.beginTime ?? "-"),
-    field("Ended", e.endTime ?? (e.terminal ? "-" : "(not ended)")),
+    // Every service-provided text goes through safeText: no control, bidi or line-breaking character
+    // from the service reaches the terminal or the CI log; only the table's own color codes do.
+    field("Workflow", safeText(`${e.urn.workflowName} (id ${e.workflowId}, version ${e.urn.version})`, 200)),
+    field("Execution", safeText(e.executionId, MAX_ID)),
+    field("Status", paint(`${marker(e.status)} ${safeText(e.status, MAX_ID)}`)),
+    field("Began", safeText(e.beginTime ?? "-", MAX_ID)),
+    field("Ended", e.endTime !== undefined ? safeText(e.endTime, MAX_ID) : e.terminal ? "-" : "(not ended)"),
     field(e.terminal ? "Duration" : "Running", formatDuration(runDurationMs(e, options.nowMs))),
     field("Nodes", progressText(e)),
     "",
