@@ -7,7 +7,7 @@ import { ResponseValidationError, type RequestSite } from "../errors";
 import { validateBody, type BodyKind } from "../model/validate";
 import { safeLine, type Scrubber } from "./redact";
 import { scrubValue } from "./scrubValue";
-import { checkJsonStructure } from "./strictJson";
+import { parseStrict, StructureError } from "./strictJson";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
@@ -35,19 +35,16 @@ function parseStrictJson(src: BodySource): unknown {
     return notJson(src, `HTTP ${status} with content type ${type} instead of application/json (body starts ${quoted(src)})`);
   }
   if (text.trim() === "") return notJson(src, `HTTP ${status} with an empty body`);
-  const structure = checkJsonStructure(text);
-  if (structure.problem !== undefined) {
-    const { pointer, expected } = structure.problem;
+  let parsed: { value: unknown; escapes: boolean };
+  try {
+    parsed = parseStrict(text);
+  } catch (e) {
+    if (!(e instanceof StructureError)) return notJson(src, `HTTP ${status} body is not valid JSON (truncated?): ${quoted(src)}`);
+    const { pointer, expected } = e.problem;
     throw new ResponseValidationError({ ...src.site, requestId: src.requestId }, [{ pointer: safeLine(pointer, scrub, 200), expected }]);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return notJson(src, `HTTP ${status} body is not valid JSON (truncated?): ${quoted(src)}`);
-  }
   // A credential can hide behind escapes (`\u0041...`), so escaped text is always walked.
-  return structure.escapes || scrub(text) !== text ? scrubValue(body, scrub) : body;
+  return parsed.escapes || scrub(text) !== text ? scrubValue(parsed.value, scrub) : parsed.value;
 }
 
 function quoted(src: BodySource): string {
