@@ -109,6 +109,9 @@ export const paths = {
     `/v2/${emu.projectId}/fgs/workflows/${workflowId}/executions/${executionId}`,
   executions: (emu: RunningEmulator, workflowId: string) => `/v2/${emu.projectId}/fgs/workflows/${workflowId}/executions`,
   workflows: (emu: RunningEmulator) => `/v2/${emu.projectId}/fgs/workflows`,
+  syncExecutions: (emu: RunningEmulator, workflowId: string) => `/v2/${emu.projectId}/fgs/workflows/${workflowId}/sync-executions`,
+  terminate: (emu: RunningEmulator, workflowId: string, executionId: string) =>
+    `/v2/${emu.projectId}/fgs/workflows/${workflowId}/executions/${executionId}/terminate`,
   iam: "/v3/projects",
 };
 
@@ -126,3 +129,20 @@ export function manualClock(start = Date.UTC(2024, 4, 6, 7, 8, 9)): { now: () =>
 }
 
 export const API_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** A signed POST with a JSON body (as text, so tests can send malformed bodies too). */
+export function postJson(emu: RunningEmulator, path: string, body: unknown, extra: Partial<SendOptions> = {}): Promise<Exchange> {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return exchange(emu, { method: "POST", path, body: text, ...extra });
+}
+
+/** StartWorkflowExecution (`sync: false`) or StartSyncWorkflowExecution (`sync: true`). */
+export function startRun(emu: RunningEmulator, workflowId: string, body: unknown, extra: Partial<SendOptions> & { sync?: boolean } = {}): Promise<Exchange> {
+  const path = extra.sync ? paths.syncExecutions(emu, workflowId) : paths.executions(emu, workflowId);
+  return postJson(emu, path, body, extra);
+}
+
+/** Terminates a run (a signed POST without a body, as the official SDK sends it). */
+export function terminateRun(emu: RunningEmulator, workflowId: string, executionId: string, extra: Partial<SendOptions> = {}): Promise<Exchange> {
+  return exchange(emu, { method: "POST", path: paths.terminate(emu, workflowId, executionId), ...extra });
+}
