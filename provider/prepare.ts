@@ -5,7 +5,7 @@
  */
 import type { RequestPolicy } from "./api/client";
 import { requestPolicy } from "./config/policy";
-import { discoverProjectId } from "./api/projects";
+import { discoverProjectId } from "./config/projects";
 import { scrubberFor } from "./api/redact";
 import type { ConnectionArgs, GateArgs, ProgressEvent, RequestArgs } from "./args";
 import { ambientConfig, ambientLogger, insidePulumiProgram } from "./config/pulumiContext";

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { isConfigurationError, isFunctionGraphApiError, isFunctionGraphGateError } from "../../provider/errors";
 import type { FetchLike } from "../../provider/api/http";
-import { clearProjectCache } from "../../provider/api/projects";
+import { clearProjectCache } from "../../provider/config/projects";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
 import type { RunningEmulator } from "../../emulator";
 import { hostileString, mixed, piece } from "./support/arbitraries";

@@ -3,11 +3,11 @@
  * one project must match; zero or several is a ConfigurationError. Unlike the SDK, nothing is ever created.
  * Results are cached per IAM endpoint, access key and region for the life of the process.
  */
-import { callApi, type RequestPolicy } from "./client";
+import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError } from "../errors";
-import type { Credentials } from "./signer";
-import { idFromResponse } from "./responseIds";
-import { checkProjectId } from "../config/settings";
+import type { Credentials } from "../api/signer";
+import { idFromResponse } from "../api/responseIds";
+import { checkProjectId } from "./settings";
 
 // Only answers are cached, never a pending lookup: a pending one carries its first caller's signal and
 // deadline, and one caller's cancellation must not fail everyone else's discovery.
