@@ -137,7 +137,7 @@ describe("API and transport errors (exit 3)", () => {
   test("--debug: one line per HTTP attempt, and the stack of the error", async () => {
     const r = await runCli(["get", ...target(emu, "run-missing"), "--debug"], cliEnv(emu));
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^fgs-execution: debug: GET \/v2\/\S+\/run-missing attempt 1: HTTP 404 in \d+ ms \(request id \S+\)$/m);
+    expect(r.stderr).toMatch(/^fgs-execution: debug: GET (http:\/\/127\.0\.0\.1:\d+)?\/v2\/\S+\/run-missing attempt 1: HTTP 404 in \d+ ms \(request id \S+\)$/m);
     expect(r.stderr).toMatch(/^fgs-execution: FGS_API_ERROR: /m);
     expect(r.stderr).toMatch(/^\s+at .+$/m);
   });

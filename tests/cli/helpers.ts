@@ -69,6 +69,8 @@ export interface RunOptions {
   /** Called with each chunk of stderr (e.g. to send a signal once waiting has begun). */
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
   timeoutMs?: number;
+  /** Options for node itself, before the script (e.g. `-r` a preload that simulates a fault). */
+  nodeArgs?: string[];
 }
 
 /** Secrets that must never appear in any output; registered by `cliEnv`. */
@@ -80,7 +82,7 @@ const secrets = new Set<string>();
  */
 export function runCli(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

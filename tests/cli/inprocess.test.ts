@@ -1,13 +1,11 @@
 /**
  * `main` called in-process with fake streams: what needs a terminal (the live progress line, color),
- * which a child process with pipes cannot show, plus the pure pieces (escaping, exit-code mapping).
+ * which a child process with pipes cannot show, plus the exit-code mapping.
  */
 import type { RunningEmulator } from "fgs-workflow-gate/emulator";
 import { ErrorCodes } from "../../provider/errors";
 import { exitCodeOf, ExitCodes } from "../../provider/cli/exitCodes";
 import { type CliIo, main } from "../../provider/cli/main";
-import { escapeData, escapeProperty } from "../../provider/cli/render/github";
-import { cell } from "../../provider/cli/render/summary";
 import { GateErrorCodes } from "../../provider/gate/gateError";
 import { cliEnv, startCliEmulator, target } from "./helpers";
 
@@ -56,15 +54,7 @@ describe("on a terminal", () => {
 });
 
 describe("pieces", () => {
-  test("workflow-command escaping: data escapes %, CR, LF; properties also : and ,", () => {
-    expect(escapeData("100% done\r\n::error::x")).toBe("100%25 done%0D%0A::error::x");
-    expect(escapeProperty("a: b, 100%\n")).toBe("a%3A b%2C 100%25%0A");
-  });
-
-  test("Markdown cells cannot break the table or inject HTML", () => {
-    expect(cell("a | b\n<script>*x*</script>")).toBe("a \\| b &lt;script&gt;\\*x\\*&lt;/script&gt;");
-  });
-
+  // The escaping of the github and Markdown formats is tested with safeText, in safeText.test.ts.
   test("exit codes follow the error codes", () => {
     const of = (code: string) => exitCodeOf({ code });
     expect(of(GateErrorCodes.rejected)).toBe(ExitCodes.rejected);

@@ -56,7 +56,8 @@ describe("latest: find the latest run, print it, exit 0", () => {
     // latest only reads: a failed run is printed and the exit code is still 0.
     expect(r.stdout).toMatch(/^Status: +✗ fail$/m);
     expect(r.stdout).toMatch(/^✗ +integration-tests +fail +1 min 00 s +.*3 of 120 tests failed \(request id rq-rel-it-1\)$/m);
-    expect(routes()).toEqual({ listExecutions: 1, showExecution: 1 });
+    // Paging ends only on an empty page: one page with the runs, one empty page, then the read.
+    expect(routes()).toEqual({ listExecutions: 2, showExecution: 1 });
   });
 
   test("by name: only the exact name counts, not the near misses the server's filter also returns", async () => {
@@ -65,7 +66,7 @@ describe("latest: find the latest run, print it, exit 0", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Workflow: +release-checks \(id wf-release, version latest\)$/m);
     expect(r.stdout).toMatch(/^Execution: +rel-fail$/m);
-    expect(routes()).toEqual({ listWorkflows: 1, listExecutions: 1, showExecution: 1 });
+    expect(routes()).toEqual({ listWorkflows: 2, listExecutions: 2, showExecution: 1 });
   });
 
   test("--status and --since narrow the search, and are sent to the list API", async () => {
@@ -104,7 +105,7 @@ describe("names that do not resolve (exit 2)", () => {
     expect(r.stderr).toMatch(
       /^fgs-execution: FGS_CONFIGURATION: 2 workflows are named "deploy" in project \S+ \(IDs wf-deploy-a, wf-deploy-b\): pass workflowId to choose one \[--workflow-name\]\n$/,
     );
-    expect(routes()).toEqual({ listWorkflows: 1 });
+    expect(routes()).toEqual({ listWorkflows: 2 });
   });
 
   test("an unknown name: the near misses are named", async () => {
@@ -112,7 +113,7 @@ describe("names that do not resolve (exit 2)", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^fgs-execution: FGS_CONFIGURATION: No workflow named "release" in project \S+ \(.*"release-checks".*\) \[--workflow-name\]\n$/);
-    expect(routes()).toEqual({ listWorkflows: 1 });
+    expect(routes()).toEqual({ listWorkflows: 2 });
   });
 });
 
@@ -195,7 +196,8 @@ describe("wait --latest: gate on the latest run", () => {
     expect(lines[0]).toBe("fgs-execution: No run of workflow appearing in the window yet; waiting for one to appear");
     expect(lines[lines.length - 1]).toMatch(/execution appear-late: success, 1 of 1 nodes finished$/);
     expect(r.stdout).toMatch(/^Execution: +appear-late$/m);
-    expect(routes().listExecutions).toBe(3);
+    // Two empty scans, then the scan that finds the run (its page, then an empty page).
+    expect(routes().listExecutions).toBe(4);
   });
 
   test("on a terminal: the waiting line, then the live status line, cleared before the result", async () => {
