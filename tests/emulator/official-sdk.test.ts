@@ -3,7 +3,15 @@
  * verification, so the emulator is not merely agreeing with our own signer.
  */
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
-import { FunctionGraphClient, ListWorkflowExecutionsRequest, ShowWorkflowExecutionRequest } from "@huaweicloud/huaweicloud-sdk-functiongraph";
+import {
+  FlowExecuteBody,
+  FunctionGraphClient,
+  ListWorkflowExecutionsRequest,
+  ShowWorkflowExecutionRequest,
+  StartSyncWorkflowExecutionRequest,
+  StartWorkflowExecutionRequest,
+  StopWorkFlowRequest,
+} from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { SCENARIO_IDS, startEmulator, type RunningEmulator } from "../../emulator";
 
 const TEMP = { accessKey: "TMPAKEXAMPLE0000TEMP", secretKey: "TemporarySecretKeyForTests00000000000001", securityToken: "gQpjbi1ub3J0aC00SECURITYTOKENEXAMPLE+/=" };
@@ -37,4 +45,25 @@ test("ListWorkflowExecutions with query parameters", async () => {
   const res = await client(emu.credentials).listWorkflowExecutions(req);
   expect(res.httpStatusCode).toBe(200);
   expect(res.executions).toHaveLength(5);
+});
+
+test("StartWorkflowExecution, then StopWorkFlow: a signed POST with a JSON body, and one without a body", async () => {
+  const body = new FlowExecuteBody().withInput({ scenario: SCENARIO_IDS.runTemplates.runForever, commit: "4f9d2c1" }).withHeaders({ "X-Trigger": "sdk" });
+  const started = await client(emu.credentials).startWorkflowExecution(new StartWorkflowExecutionRequest().withWorkflowId(SCENARIO_IDS.workflow).withBody(body));
+  expect(started.httpStatusCode).toBe(200);
+  // The SDK hands back the raw snake_case JSON, whatever its declared getters say.
+  const id = (started as unknown as { execution_id: string }).execution_id;
+  expect(emu.runs.at(-1)).toMatchObject({ executionId: id, input: { scenario: "run-forever", commit: "4f9d2c1" }, headers: { "X-Trigger": "sdk" } });
+
+  const stopped = await client(TEMP).stopWorkFlow(new StopWorkFlowRequest().withWorkflowId(SCENARIO_IDS.workflow).withExecutionId(id));
+  expect(stopped.httpStatusCode).toBe(200);
+  expect(emu.requests.slice(-2).map((r) => [r.route, r.status])).toEqual([["startExecution", 200], ["terminateExecution", 200]]);
+});
+
+test("StartSyncWorkflowExecution on the express workflow", async () => {
+  const body = new FlowExecuteBody().withInput({ scenario: SCENARIO_IDS.runTemplates.failAtIntegration });
+  const res = await client(emu.credentials).startSyncWorkflowExecution(new StartSyncWorkflowExecutionRequest().withWorkflowId(SCENARIO_IDS.expressWorkflow).withBody(body));
+  expect(res.httpStatusCode).toBe(200);
+  expect(res.status).toBe("fail");
+  expect(res.errors?.[0]).toMatchObject({ node_id: "node-integration-tests" });
 });
