@@ -43,6 +43,8 @@ function runWorker(job: WorkerJob): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, "worker.js"), [JSON.stringify(job)], {
       execArgv: ["--expose-gc"],
+      // As the whole-process contenders: extra CA certificates would add to every baseline.
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_EXTRA_CA_CERTS" && k !== "NODE_OPTIONS")),
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let result: WorkerResult | undefined;

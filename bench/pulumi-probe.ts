@@ -27,7 +27,8 @@ const PROJECT = "fgs-gate-bench";
 
 function hostEnv(conn: Connection): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(HW_|HUAWEICLOUD_|CLOUD_SDK_|PULUMI_)/.test(k)) env[k] = v;
+  // Without NODE_EXTRA_CA_CERTS / NODE_OPTIONS, as the whole-process contenders (see processes.ts).
+  for (const [k, v] of Object.entries(process.env)) if (!/^(HW_|HUAWEICLOUD_|CLOUD_SDK_|PULUMI_|NODE_EXTRA_CA_CERTS$|NODE_OPTIONS$)/.test(k)) env[k] = v;
   return { ...env, HW_ACCESS_KEY: conn.credentials.accessKey, HW_SECRET_KEY: conn.credentials.secretKey, PULUMI_NODEJS_PROJECT: PROJECT };
 }
 

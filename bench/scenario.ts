@@ -36,6 +36,12 @@ export const PAYLOADS: Record<PayloadId, Payload> = {
   },
 };
 
+/**
+ * The run the whole-process contenders read: small and already final with status success, so that
+ * `fgs-execution wait --require success` returns after one read, as on a run that finished before the gate.
+ */
+export const FINAL_RUN: ExecutionRef = { workflowId: SCENARIO_IDS.workflow, executionId: SCENARIO_IDS.executions.success, fullHistory: false };
+
 /** The workflow of the latest-execution lookup. */
 export const LATEST = {
   workflowId: "bench-latest-1000",

@@ -4,7 +4,6 @@
  * project ID, so no IAM discovery. No transport is injected: node-fetch 2 with Node's `http.globalAgent`.
  */
 import { getWorkflowExecution } from "../../provider";
-import type { WorkflowExecution } from "../../provider";
 import { expect, type Connection, type Contender, type ExecutionRef } from "./types";
 
 export function createLibraryContender(conn: Connection): Contender {
@@ -21,7 +20,7 @@ export function createLibraryContender(conn: Connection): Contender {
         fullHistory: ref.fullHistory || undefined,
       }),
     check(result, ref, expected) {
-      const e = result as WorkflowExecution;
+      const e = result as Awaited<ReturnType<typeof getWorkflowExecution>>;
       expect(e.executionId === ref.executionId, "library", `read ${e.executionId}, not ${ref.executionId}`);
       const count = e.nodes.reduce((n, node) => n + node.executions.length, 0);
       expect(count === expected, "library", `mapped ${count} node executions, expected ${expected}`);
