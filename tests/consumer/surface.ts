@@ -1,0 +1,72 @@
+/**
+ * The package's public surface, entry point by entry point: what a consumer can import. A change here is
+ * a change of the public API and belongs in CHANGELOG.md.
+ */
+
+/** `fgs-workflow-gate`: runtime values (also types where they are classes). */
+export const ROOT_VALUES = [
+  "ConfigurationError",
+  "DEFAULT_MAX_CONCURRENCY",
+  "FunctionGraphApiError",
+  "NoExecutionFoundError",
+  "ResponseValidationError",
+  "TransportError",
+  "WorkflowGateError",
+  "getLatestWorkflowExecution",
+  "getWorkflowExecution",
+  "isConfigurationError",
+  "isFunctionGraphApiError",
+  "isNoExecutionFoundError",
+  "isResponseValidationError",
+  "isTransportError",
+  "isWorkflowGateError",
+];
+
+/** `fgs-workflow-gate`: names that exist only as types. */
+export const ROOT_TYPES = [
+  "ConnectionArgs",
+  "Credentials",
+  "ExecutionSearch",
+  "ExecutionStatus",
+  "GateArgs",
+  "GateErrorCode",
+  "GateMode",
+  "GetLatestWorkflowExecutionArgs",
+  "GetLatestWorkflowExecutionResult",
+  "GetWorkflowExecutionArgs",
+  "GetWorkflowExecutionResult",
+  "JsonObject",
+  "ListStatus",
+  "NodeExecution",
+  "NodeExecutionDetail",
+  "ProgressEvent",
+  "RequestArgs",
+  "SchemaViolation",
+  "TransportErrorKind",
+  "WaitOptions",
+  "WorkflowUrn",
+];
+
+/** `fgs-workflow-gate/pulumi`: runtime values. `WorkflowExecution` and `WorkflowExecutionResource` are one class. */
+export const PULUMI_VALUES = [
+  "LatestWorkflowExecution",
+  "WorkflowExecution",
+  "WorkflowExecutionResource",
+  "getLatestWorkflowExecutionOutput",
+  "getLatestWorkflowExecutionWithPayloadsOutput",
+  "getWorkflowExecutionOutput",
+  "getWorkflowExecutionWithPayloadsOutput",
+];
+
+/** `fgs-workflow-gate/pulumi`: names that exist only as types. */
+export const PULUMI_TYPES = [
+  "ExecutionPayloads",
+  "GetLatestWorkflowExecutionOutputArgs",
+  "GetWorkflowExecutionOutputArgs",
+  "GetWorkflowExecutionOutputOptions",
+  "LatestWorkflowExecutionArgs",
+  "NodeExecutionPayload",
+  "NodePayloads",
+  "WorkflowExecutionOutputs",
+  "WorkflowExecutionResourceArgs",
+];
