@@ -14,7 +14,7 @@ export { DEMO_CREDENTIALS, EMULATOR_DEFAULTS } from "./options";
 export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./options";
 export { ROUTES } from "./routes";
 export type { RouteName } from "./routes";
-export type { ScenarioRunTemplate, StartedRun } from "./run-types";
+export type { StartedRun } from "./run-types";
 export { EMULATOR_STATUSES, FINAL_STATUSES } from "./scenario";
 export type {
   EmulatorStatus,
@@ -27,6 +27,7 @@ export type {
   ScenarioIamProject,
   ScenarioNode,
   ScenarioNodeExecution,
+  ScenarioRunTemplate,
   ScenarioStage,
   ScenarioWorkflow,
   TimeSpec,

@@ -6,7 +6,6 @@
  * `reset()`), so a run that "began 5 minutes ago" is always fresh.
  */
 import type { ScenarioFault } from "./fault-types";
-import type { ScenarioRunTemplate } from "./run-types";
 
 /**
  * A point in time: `"now"`, a signed offset from the time base such as `"-5m"`, `"+30s"`, `"-1h30m"`,
@@ -155,6 +154,36 @@ export type {
   TruncatedJsonFault,
   WrongContentTypeFault,
 } from "./fault-types";
+
+/**
+ * How a started run behaves. The start request's `input.scenario` names the template (`"default"` when
+ * absent). Times are relative to the moment of the start (`"now"` is the start), and `afterSeconds` stages
+ * count from it too; `afterPolls` stages count reads of the new run, as for scenario runs.
+ */
+export interface ScenarioRunTemplate {
+  /** One line saying what the template demonstrates (printed by `npm run emulator`). */
+  summary?: string;
+  /** Status right after the start, usually `"running"`. */
+  status: EmulatorStatus;
+  /** Default `"now"` (the start). */
+  beginTime?: TimeSpec;
+  endTime?: TimeSpec;
+  lastUpdateTime?: TimeSpec;
+  /** Default `"emulator"`. */
+  createdBy?: string;
+  output?: JsonObject;
+  nodes?: ScenarioNode[];
+  progress?: ScenarioStage[];
+  /** Faults on reads of the started run, keyed by its read attempts (as `ScenarioExecution.faults`). */
+  faults?: ScenarioFault[];
+  /**
+   * Faults on the start request itself, keyed by the number of start requests (both start APIs) that chose
+   * this template since the emulator started or was reset. A `status` fault with a 4xx status refuses the
+   * start (no run is created); every other fault creates the run first and then spoils the answer, which
+   * is exactly the case where a client cannot know whether a run started.
+   */
+  startFaults?: ScenarioFault[];
+}
 
 /** Options of a generated (large) execution body, see `makeLargeExecution`. */
 export interface LargeExecutionSpec {

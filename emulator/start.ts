@@ -8,8 +8,8 @@ import { randomUUID } from "node:crypto";
 import { resolveWorkflow, type RequestContext } from "./context";
 import { pickFault, type RouteOutcome } from "./faults";
 import { errorReply, jsonReply, type Reply } from "./respond";
-import type { ScenarioRunTemplate, StartedRun } from "./run-types";
-import type { ScenarioExecution, ScenarioWorkflow } from "./scenario";
+import type { StartedRun } from "./run-types";
+import type { ScenarioExecution, ScenarioRunTemplate, ScenarioWorkflow } from "./scenario";
 import { parseStartBody, type StartBody } from "./start-body";
 import { syncOutcome } from "./sync-outcome";
 

@@ -34,7 +34,7 @@ interface Vector {
   spec_expected_authorization?: string;
 }
 
-const VECTORS = fixture.vectors as Vector[];
+const VECTORS = fixture.vectors as unknown as Vector[];
 const SKEW = 15 * 60_000;
 /** The Node SDK double-encodes an escaped path (F3) and signs untrimmed header values (D4): client quirks. */
 const QUIRKS = ["F3-path-special-chars", "D4-header-values-not-trimmed"];
