@@ -1,7 +1,7 @@
 /**
  * The gate end to end against the emulator: waiting, fail-fast, fail-closed timeouts, transient errors
- * during the wait, auth errors, freshness, the three modes, cancellation, and the number of requests a
- * wait makes compared with the backoff schedule.
+ * during the wait, auth errors, freshness, the three modes, cancellation, and an upper bound on the
+ * requests a wait makes (the schedule itself is tested on a virtual clock in pollLoop.test.ts).
  */
 import { startEmulator, type EmulatorStatus, type RunningEmulator, type Scenario, type ScenarioNode } from "../../emulator";
 import { getWorkflowExecution } from "../../provider/getWorkflowExecution";
@@ -245,9 +245,10 @@ test("cancellation through an AbortSignal stops the wait promptly", async () => 
   expect(reads("forever")).toBe(1);
 });
 
-test("the requests a wait makes follow the backoff schedule", async () => {
-  // random = 1: every interval is the ceiling, 50, 100, 200, 400, 400... ms, within a 1.2 s wait.
-  const wait = { minIntervalSeconds: 0.05, maxIntervalSeconds: 0.4, timeoutSeconds: 1.2 };
+test("a wait never reads more often than its schedule allows", async () => {
+  // random = 1: every interval is the ceiling, 50, 100, 200, 400, 400... ms, within a 1.2 s wait. The
+  // exact times are checked on a virtual clock in pollLoop.test.ts; here only the upper bound, which a
+  // slow machine cannot break.
   const err = await rejection(
     getWorkflowExecution(
       {
@@ -257,25 +258,12 @@ test("the requests a wait makes follow the backoff schedule", async () => {
         workflowId: WF,
         executionId: "forever",
         requireStatus: "success",
-        waitForCompletion: wait,
+        waitForCompletion: { minIntervalSeconds: 0.05, maxIntervalSeconds: 0.4, timeoutSeconds: 1.2 },
       },
       { env: {}, random: () => 1 },
     ),
   );
   expect(err.code).toBe("FGS_GATE_TIMEOUT");
-  const at = emulator.requests.filter((r) => r.executionId === "forever").map((r) => r.at);
-  const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
-  const schedule = [50, 100, 200, 400, 400, 400];
-  // Never more reads than the schedule allows (6 intervals + the final read at the deadline) ...
-  expect(at.length).toBeLessThanOrEqual(7);
-  expect(at.length).toBeGreaterThanOrEqual(5);
-  // ... and every gap but the last (cut short by the deadline) is its scheduled interval: at least that
-  // long, and not much longer (a read here takes milliseconds; the slack absorbs a loaded machine). A
-  // poller that always slept the maximum, or never grew its interval, fails one of the two bounds.
-  gaps.slice(0, -1).forEach((gap, i) => {
-    expect(gap).toBeGreaterThanOrEqual((schedule[i] as number) - 5);
-    expect(gap).toBeLessThan((schedule[i] as number) + 250);
-  });
-  // The wait never outlives its timeout by more than one read.
-  expect((at.at(-1) as number) - (at[0] as number)).toBeLessThan(1200 + 1000);
+  expect(reads("forever")).toBeGreaterThanOrEqual(1);
+  expect(reads("forever")).toBeLessThanOrEqual(7);
 });

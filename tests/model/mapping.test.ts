@@ -2,7 +2,7 @@
  * The mapping rules of `toWorkflowExecution`, one at a time, on variations of the published example.
  */
 import type { ExecutionBody, NodeExecutionBody } from "../../provider/model/bodies";
-import { toWorkflowExecution } from "../../provider/model/map";
+import { latestExecution, toWorkflowExecution } from "../../provider/model/map";
 import { FINAL_STATUSES, NON_FINAL_STATUSES } from "../../provider/model/types";
 import { validateBody } from "../../provider/model/validate";
 import { example, nodeExec } from "./helpers";
@@ -111,6 +111,38 @@ describe("nodes and failedNodes", () => {
 
   it("does not count a node without executions as failed", () => {
     expect(mapValid(withNodes([])).failedNodes).toEqual([]);
+  });
+
+  it("failedNodes and latestExecution (used by the gate's messages and the CLI) apply the same rule", () => {
+    const nodes = [
+      [nodeExec("success", 3000), nodeExec("fail", 1000)],
+      [nodeExec("success", 1000), nodeExec("fail", 1000)],
+      [nodeExec("fail", 0, { begin_time: undefined }), nodeExec("success", 0)],
+      [nodeExec("cancel", 5), nodeExec("running", 4)],
+    ];
+    const m = mapValid(withNodes(...nodes));
+    expect(m.nodes.map((n) => latestExecution(n)?.status)).toEqual(["success", "fail", "success", "cancel"]);
+    expect(m.failedNodes).toEqual(m.nodes.filter((n) => ["fail", "timeout", "cancel"].includes(latestExecution(n)?.status ?? "")));
+    expect(latestExecution({ nodeId: "n", nodeName: "n", executionId: "x", executions: [] })).toBeUndefined();
+  });
+});
+
+describe("one mapping path", () => {
+  it("never modifies the body it maps", () => {
+    const body = withNodes([nodeExec("fail", 9, { error_message: { error_code: "E", error_msg: "m" } })], [nodeExec("success", 3)]);
+    const before = JSON.stringify(body);
+    mapValid(body);
+    expect(JSON.stringify(body)).toBe(before);
+  });
+
+  it("builds every optional property in the interface's order, present or not", () => {
+    const full = mapValid(example());
+    expect(Object.keys(full)).toEqual([
+      "workflowId", "workflowUrn", "urn", "executionId", "status", "terminal", "succeeded", "headers", "input", "output",
+      "beginTime", "endTime", "lastUpdateTime", "durationMs", "createdBy", "nodes", "failedNodes",
+    ]);
+    const e = mapValid(withNodes([nodeExec("fail", 9, { error_message: { error_code: "E", error_msg: "m" } })])).nodes[0].executions[0];
+    expect(Object.keys(e)).toEqual(["status", "input", "output", "beginTime", "endTime", "durationMs", "errorMessage", "error", "requestId"]);
   });
 });
 
