@@ -37,6 +37,8 @@ test("starts, prints URL, credentials, env lines and the runs, serves, and close
     expect(text).toContain(`Endpoint: ${emu!.url}`);
     expect(text).toMatch(/exec-progress-success\s+running -> success after 2 polls/);
     expect(text).toContain(`Workflow release-checks  id ${SCENARIO_IDS.workflow}`);
+    expect(text).toContain(`Workflow smoke-express  id ${SCENARIO_IDS.expressWorkflow}  (express: sync-executions)`);
+    expect(text).toMatch(/Run templates for starts[^\n]*\n  success {2,}running, then success after 2 polls/);
     expect((await getExecution(emu!, SCENARIO_IDS.workflow, SCENARIO_IDS.executions.success)).status).toBe(200);
   } finally {
     await emu!.close();

@@ -45,6 +45,25 @@ describe("validation lists every problem with its path", () => {
     ["fault without attempts", minimal([{ id: "e", status: "success", faults: [{ kind: "delay" }] }]), ["faults[0].attempts: must be a 1-based attempt number"]],
     ["field of another fault kind", minimal([{ id: "e", status: "success", faults: [{ attempts: 1, kind: "delay", minBytes: 3 }] }]), ['faults[0].minBytes: unknown field for kind "delay"']],
     ["status fault without status", minimal([{ id: "e", status: "success", faults: [{ attempts: "every", kind: "status" }] }]), ["faults[0].status: must be an integer in 200..599"]],
+    ["express not a boolean", { projectId: "p", region: "r", workflows: [{ id: "w", name: "n", express: "yes", executions: [] }] }, ["workflows[0].express: must be a boolean"]],
+    ["run templates not an object", { ...(minimal([]) as object), runTemplates: [] }, ["runTemplates: must be an object"]],
+    [
+      "a run template's problems",
+      {
+        ...(minimal([]) as object),
+        runTemplates: {
+          t: { status: "paused", beginTime: "soon", id: "x", progress: [{ afterPolls: -1 }], startFaults: [{ attempts: 1, kind: "explode" }], faults: "x" },
+        },
+      },
+      [
+        "runTemplates.t.status: must be one of",
+        "runTemplates.t.beginTime: must be",
+        "runTemplates.t.id: unknown field",
+        "runTemplates.t.progress[0].afterPolls: must be an integer",
+        "runTemplates.t.startFaults[0].kind: must be one of",
+        "runTemplates.t.faults: must be an array",
+      ],
+    ],
   ])("%s", (_name, value, expected) => {
     const found = problems(value);
     for (const fragment of expected) expect(found.some((p) => p.includes(fragment))).toBe(true);
