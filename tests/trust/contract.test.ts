@@ -7,13 +7,12 @@
 import {
   getLatestWorkflowExecution,
   getWorkflowExecution,
-  isFunctionGraphGateError,
   isResponseValidationError,
 } from "fgs-workflow-gate";
 import { runInProcess, target } from "./support/cli";
 import { cliEnv, connection, executionBody, executionIdOf, isoIn, listItem, WORKFLOW } from "./support/fixtures";
 import { send, startHttpServer, type HttpServer } from "./support/httpServer";
-import { rejection, settleWithin } from "./support/settle";
+import { isLibraryError, rejection, settleWithin } from "./support/settle";
 
 let server: HttpServer | undefined;
 afterEach(async () => {
@@ -43,7 +42,7 @@ test("control: HTTP 200 with the valid body is read", async () => {
 
 test.each([201, 202, 203, 205, 206, 226])("HTTP %i with a valid-looking body is an error, not a success", async (status) => {
   const e = rejection(await read(await serve(status, (id) => valid(id))));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 test("HTTP 204 with no body is an error, not a success", async () => {
@@ -52,7 +51,7 @@ test("HTTP 204 with no body is an error, not a success", async () => {
     res.end();
   });
   const e = rejection(await read(server.url));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 const DUPLICATES: Record<string, (id: string) => string> = {

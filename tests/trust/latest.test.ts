@@ -4,11 +4,11 @@
  * list item and the detailed run must name the same workflow ID, and identity is compared by ID, never by
  * display name.
  */
-import { getLatestWorkflowExecution, isFunctionGraphGateError, isResponseValidationError } from "fgs-workflow-gate";
+import { getLatestWorkflowExecution, isResponseValidationError } from "fgs-workflow-gate";
 import { runInProcess } from "./support/cli";
 import { cliEnv, connection, executionBody, executionIdOf, isListPath, isoIn, listItem, WORKFLOW, workflowUrn } from "./support/fixtures";
 import { send, startHttpServer, type HttpServer, type SeenRequest } from "./support/httpServer";
-import { rejection, settleWithin } from "./support/settle";
+import { isLibraryError, rejection, settleWithin } from "./support/settle";
 
 let server: HttpServer | undefined;
 afterEach(async () => {
@@ -48,14 +48,14 @@ describe.each(Object.keys(DETAIL_BEGIN))("the list puts the run in the window, i
   ])("%s never passes", async (_name, gate) => {
     const url = await serve(onePage([listItem("exec-1", isoIn(-5))]), (id) => executionBody({ executionId: id, beginTime: DETAIL_BEGIN[when] }));
     const e = rejection(await lookup(url, { ...LAST_HOUR, until: new Date(), ...gate }));
-    expect(isFunctionGraphGateError(e)).toBe(true);
+    expect(isLibraryError(e)).toBe(true);
   });
 });
 
 test("a run without a begin time in the list and in its detail never passes as the latest in the window", async () => {
   const url = await serve(onePage([listItem("exec-1", undefined)]), (id) => executionBody({ executionId: id, beginTime: undefined }));
   const e = rejection(await lookup(url, { ...LAST_HOUR, requireStatus: "success" }));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 /** 401 runs over `pages`; the newest, `exec-newest`, is the very last item. */
@@ -97,13 +97,13 @@ test("a server that ignores offset (the same full page every time) is detected: 
 test("a detail naming another workflow ID than the list item is an error", async () => {
   const url = await serve(onePage([listItem("exec-1", isoIn(-5))]), (id) => executionBody({ executionId: id, workflowId: "wf-other" }));
   const e = rejection(await lookup(url, LAST_HOUR));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 test("a list item naming another workflow is an error", async () => {
   const url = await serve(onePage([listItem("exec-1", isoIn(-5), "success", "wf-other")]), (id) => executionBody({ executionId: id }));
   const e = rejection(await lookup(url, LAST_HOUR));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 describe("by name: identity is the workflow ID, never the display name", () => {
@@ -127,7 +127,7 @@ describe("by name: identity is the workflow ID, never the display name", () => {
   test("a detail naming another workflow ID than the one resolved from the name is an error", async () => {
     const url = await serveNamed("wf-other");
     const e = rejection(await lookup(url, { ...LAST_HOUR, workflowId: undefined, workflowName: "test-flow" }));
-    expect(isFunctionGraphGateError(e)).toBe(true);
+    expect(isLibraryError(e)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { getLatestWorkflowExecution, getWorkflowExecution, isConfigurationError } from "fgs-workflow-gate";
 import { runInProcess, target } from "./support/cli";
-import { cliEnv, connection, executionBody, executionIdOf, SECRET_KEY, WORKFLOW } from "./support/fixtures";
+import { cliEnv, connection, executionBody, executionIdOf, WORKFLOW } from "./support/fixtures";
 import { send, startHttpServer, type HttpServer } from "./support/httpServer";
 import { rejection, settleWithin } from "./support/settle";
 

@@ -4,10 +4,10 @@
  * lookup's paging. The attempt timeout is 20 s, so only the 2 s bound under test can end these calls;
  * "within about a second" is checked with generous slack (settled within 6 s) and the call fails closed.
  */
-import { getLatestWorkflowExecution, getWorkflowExecution, isFunctionGraphGateError, isTransportError } from "fgs-workflow-gate";
+import { getLatestWorkflowExecution, getWorkflowExecution, isTransportError } from "fgs-workflow-gate";
 import { connection, executionBody, executionIdOf, isoIn, listItem, WORKFLOW } from "./support/fixtures";
 import { send, stall, startHttpServer, type HttpServer } from "./support/httpServer";
-import { rejection, settleWithin } from "./support/settle";
+import { isLibraryError, rejection, settleWithin } from "./support/settle";
 
 const BOUND_MS = 6_000;
 const SLOW_ATTEMPT = { requestTimeoutSeconds: 20, maxRetries: 4 };
@@ -44,7 +44,7 @@ test("waitForCompletion.timeoutSeconds 2 ends a gate whose first read stalls (de
     readArgs(server.url, { deadlineSeconds: 60, requireStatus: "success", waitForCompletion: { timeoutSeconds: 2, minIntervalSeconds: 0.1 } }),
   );
   const e = rejection(await settleWithin(call, BOUND_MS));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 test("waitForCompletion.timeoutSeconds 2 ends a gate whose later poll stalls while the run is still running", async () => {
@@ -56,7 +56,7 @@ test("waitForCompletion.timeoutSeconds 2 ends a gate whose later poll stalls whi
     readArgs(server.url, { deadlineSeconds: 60, requireStatus: "success", waitForCompletion: { timeoutSeconds: 2, minIntervalSeconds: 0.1 } }),
   );
   const e = rejection(await settleWithin(call, BOUND_MS));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
   expect(server.requests.length).toBeGreaterThanOrEqual(2);
 });
 
@@ -72,7 +72,7 @@ const latestArgs = (url: string) => ({
 test("the latest-run lookup is bounded by timeoutSeconds when a list page stalls", async () => {
   server = await startHttpServer((_req, res) => stall(res, 200, '{"executions":['));
   const e = rejection(await settleWithin(getLatestWorkflowExecution(latestArgs(server.url)), BOUND_MS));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });
 
 test("the latest-run lookup is bounded by timeoutSeconds when the list pages on forever", async () => {
@@ -83,5 +83,5 @@ test("the latest-run lookup is bounded by timeoutSeconds when the list pages on 
     setTimeout(() => send(res, 200, { executions: items }), 100);
   });
   const e = rejection(await settleWithin(getLatestWorkflowExecution(latestArgs(server.url)), BOUND_MS));
-  expect(isFunctionGraphGateError(e)).toBe(true);
+  expect(isLibraryError(e)).toBe(true);
 });

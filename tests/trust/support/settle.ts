@@ -32,3 +32,12 @@ export function rejection<T>(o: Outcome<T>): Record<string, unknown> {
   if (o.state === "pending") throw new Error(`the call did not settle within ${o.ms} ms`);
   throw new Error(`the call succeeded (${o.ms} ms) where it had to fail`);
 }
+
+/**
+ * True for an error of this library (its stable code starts with FGS_): a failure the gate reports,
+ * as opposed to a crash or a success. Checked by code so the test does not depend on a guard's name.
+ */
+export function isLibraryError(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === "string" && code.startsWith("FGS_");
+}
