@@ -3,7 +3,7 @@
  * and environment variables are printed in full on every help page, because a CI author reading
  * `fgs-execution wait --help` should not need a second page to know what exit 4 means.
  */
-import { CREDENTIAL_ENV_SOURCES } from "../config/credentialNames";
+import { CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../config/credentialNames";
 import { EXIT_CODE_HELP } from "./exitCodes";
 import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection, selectionsOf } from "./flags";
 
@@ -73,6 +73,9 @@ function flagSection(flags: readonly FlagSpec[], command: CommandName | undefine
   }
   return out.join("\n");
 }
+
+/** The first credential source, which the examples use. */
+const FIRST = CREDENTIAL_ENV_SOURCES[0] as CredentialSource;
 
 /** `  NAME   text`, the text in a column; names too long for it get a line of their own. */
 function envRow(names: string, text: string): string {
@@ -169,7 +172,7 @@ Usage:
   fgs-execution -h, --help                                           This help.
 
 Example (GitHub Actions, gate a deploy on a successful run):
-  HW_ACCESS_KEY=... HW_SECRET_KEY=... HW_REGION_NAME=cn-north-4 \\
+  ${FIRST.accessKey}=... ${FIRST.secretKey}=... HW_REGION_NAME=cn-north-4 \\
     npx fgs-execution wait --workflow-id "$WF" --execution-id "$EXEC" --timeout 900 --output github
 
 Example (gate on the latest run of a workflow by name, begun after the build started):

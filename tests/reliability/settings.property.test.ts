@@ -208,3 +208,48 @@ test("an endpoint path with a malformed percent escape is a ConfigurationError, 
     expect([endpoint, (error as Error).name, (error as { setting?: string }).setting]).toEqual([endpoint, "ConfigurationError", "endpoint"]);
   }
 });
+
+/** Runs of the duration property below (durations are cheap: nothing is sent). */
+const DURATION_RUNS = 300;
+
+/** Seconds of every shape: NaN, infinities, negatives, 0, tiny, around the 2^31 ms bound, huge. */
+const secondsArb = fc.oneof(
+  { weight: 2, arbitrary: fc.double() },
+  { weight: 3, arbitrary: fc.double({ min: 0.001, max: 2147483, noNaN: true }) },
+  { weight: 1, arbitrary: fc.double({ min: 2147483, max: 3e6, noNaN: true }) },
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 0.0004, 0.001, 2147483, 2147483.4, 2147483.647, 2 ** 31 / 1000, 1e7, Number.MAX_VALUE),
+);
+
+test(`request durations of every shape: refused by name unless finite, at least 1 ms and under 2^31 ms (${DURATION_RUNS} runs)`, async () => {
+  let runs = 0;
+  const seen = { refused: 0, used: 0 };
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom("requestTimeoutSeconds", "deadlineSeconds"), secondsArb, async (setting, value) => {
+      runs++;
+      let calls = 0;
+      const fetch: FetchLike = async () => {
+        calls++;
+        return { status: 404, headers: { get: (n: string) => (n.toLowerCase() === "content-type" ? "application/json" : null) }, body: [Buffer.from('{"error_code":"FSS.0404","error_msg":"no"}')] };
+      };
+      const error = await getWorkflowExecution(
+        { endpoint: "https://functiongraph.example", projectId: INPUT_PROJECT, workflowId: "w", executionId: "e", credentials: { ...CANARY }, maxRetries: 0, [setting]: value },
+        isolatedContext([], { policy: { fetch } }),
+      ).catch((e: unknown) => e);
+      const valid = Number.isFinite(value) && value >= 0.001 && value <= 2147483;
+      if (isConfigurationError(error)) {
+        expect(valid).toBe(false);
+        expect(error.setting).toBe(setting);
+        expect(error.message).toContain(setting);
+        expect(calls).toBe(0);
+        seen.refused++;
+        return;
+      }
+      expect(valid).toBe(true);
+      expect(isFunctionGraphApiError(error)).toBe(true);
+      seen.used++;
+    }),
+    { numRuns: DURATION_RUNS },
+  );
+  expect(runs).toBe(DURATION_RUNS);
+  expect(Math.min(seen.refused, seen.used)).toBeGreaterThan(DURATION_RUNS * 0.1);
+});

@@ -55,6 +55,16 @@ describe("credentials order", () => {
   test("no credentials at all names every place to set them", () => {
     expectConfigError(() => resolveSettings({ region: "cn-north-4" }, undefined, {}), "credentials", /HW_ACCESS_KEY.*HUAWEICLOUD_SDK_AK.*CLOUD_SDK_AK/);
   });
+  test("without stack config, the message does not send the user there", () => {
+    expectConfigError(() => resolveSettings({ region: "cn-north-4" }, undefined, {}), "credentials", /^No Huawei Cloud credentials found: pass `credentials`, or set HW_ACCESS_KEY\/HW_SECRET_KEY /);
+    expectConfigError(() => resolveSettings({ region: "cn-north-4" }, config({}), {}), "credentials", /stack config huaweicloud:accessKey\/huaweicloud:secretKey/);
+  });
+  test("a malformed value is reported under the variable or key it was read from", () => {
+    const region = { HW_REGION_NAME: "cn-north-4" };
+    expectConfigError(() => resolveSettings({}, undefined, { ...region, HW_ACCESS_KEY: "AK", HW_SECRET_KEY: SK, HW_SECURITY_TOKEN: `t ${SK}` }), "HW_SECURITY_TOKEN", /^The security token from environment variable HW_SECURITY_TOKEN is malformed/);
+    expectConfigError(() => resolveSettings({}, undefined, { ...region, HUAWEICLOUD_SDK_AK: "A/K", HUAWEICLOUD_SDK_SK: SK }), "HUAWEICLOUD_SDK_AK", /^The access key from environment variable HUAWEICLOUD_SDK_AK is malformed/);
+    expectConfigError(() => resolveSettings({}, config({ "huaweicloud:accessKey": "AK", "huaweicloud:secretKey": SK, "huaweicloud:securityToken": "a\nb" }), region), "huaweicloud:securityToken", /^The security token from stack config huaweicloud:securityToken is malformed/);
+  });
   test("a token with a newline is refused without echoing it", () => {
     expectConfigError(() => resolveSettings({ region: "cn-north-4", credentials: { accessKey: "AK", secretKey: SK, securityToken: `x\r\nX-Evil: ${SK}` } }, undefined, {}), "securityToken", /printable ASCII/);
   });
