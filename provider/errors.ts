@@ -145,8 +145,13 @@ export class TransportError extends FunctionGraphGateError {
   readonly attempts: number;
   readonly method: string;
   readonly path: string;
+  /**
+   * Whether the last attempt's request may have reached the service: false only when it provably never
+   * left (connection refused, unknown host). A start that may have arrived may have started a run.
+   */
+  readonly mayHaveArrived: boolean;
 
-  constructor(kind: TransportErrorKind, site: RequestSite, attempts: number, detail: string, cause?: unknown) {
+  constructor(kind: TransportErrorKind, site: RequestSite, attempts: number, detail: string, cause?: unknown, mayHaveArrived = true) {
     super(
       `${site.method} ${site.path}: ${detail} (${kind}, ${attempts} attempt${attempts === 1 ? "" : "s"})`,
       cause === undefined ? undefined : { cause },
@@ -155,6 +160,7 @@ export class TransportError extends FunctionGraphGateError {
     this.attempts = attempts;
     this.method = site.method;
     this.path = site.path;
+    this.mayHaveArrived = mayHaveArrived;
   }
 }
 

@@ -8,7 +8,9 @@ import type { GetWorkflowExecutionArgs } from "./args";
 import { checkExecutionId, checkWorkflowId } from "./config/ids";
 import { isPlainRead, runGate } from "./gate/run";
 import type { WorkflowExecution } from "./model/types";
-import { gateRun, type InternalContext, prepareCall, projectIdOf } from "./prepare";
+import { gateRun, type InternalContext, type PreparedCall, prepareCall, projectIdOf } from "./prepare";
+import { limitPolicy, type ReadLimits } from "./gate/bounds";
+import type { ExecutionRead } from "./gate/wait";
 
 export type { InternalContext } from "./prepare";
 
@@ -38,14 +40,25 @@ function readAndGate(args: GetWorkflowExecutionArgs, context: InternalContext): 
     throw new ConfigurationError("fullHistory must be a boolean", "fullHistory");
   }
   const call = prepareCall(args, context);
-  const { settings, policy } = call;
-  const refIn = (projectId: string) => ({ endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: args.fullHistory });
-  // With the project ID known (the usual case) a read is the request itself, with no discovery step.
-  let ref = settings.projectId === undefined ? undefined : refIn(settings.projectId);
-  const read = () =>
-    ref !== undefined
-      ? readExecution(ref, settings.credentials, policy)
-      : projectIdOf(call).then((found) => readExecution((ref = refIn(found)), settings.credentials, policy));
+  const read = executionReader(call, { workflowId, executionId, fullHistory: args.fullHistory });
   if (isPlainRead(call.gate, args.onProgress)) return read();
   return runGate(read, gateRun(call, args, context));
+}
+
+/**
+ * Reads of one run under a prepared call. The project ID is discovered on the first read when it is not
+ * configured, then kept. Under a wait each read gets the wait's limits (signal, time left), so a read in
+ * flight is cut when the wait ends.
+ */
+export function executionReader(
+  call: PreparedCall,
+  ids: { workflowId: string; executionId: string; fullHistory?: boolean },
+): ExecutionRead {
+  const { settings, policy } = call;
+  let projectId = settings.projectId;
+  return async (limits?: ReadLimits) => {
+    const bounded = limitPolicy(policy, limits);
+    projectId ??= await projectIdOf({ ...call, policy: bounded });
+    return readExecution({ endpoint: settings.endpoint, projectId, ...ids }, settings.credentials, bounded);
+  };
 }

@@ -26,6 +26,9 @@ const BODY_SCHEMAS = {
   workflowList: "workflow-list.schema.json",
   executionList: "execution-list.schema.json",
   iamProjects: "iam-projects.schema.json",
+  startRequest: "start-execution-request.schema.json",
+  startResponse: "start-execution-response.schema.json",
+  syncResponse: "sync-execution-response.schema.json",
 };
 
 /** Definitions shared by the body schemas (referenced as `common.schema.json#/definitions/...`). */

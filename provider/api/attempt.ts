@@ -130,7 +130,7 @@ function fromFailure(input: AttemptInput, failure: ExchangeFailure, scrub: Scrub
     : kind === "body-too-large" ? `response larger than ${policy.maxResponseBytes} bytes (${failure.detail})`
     : `${after}the exchange with ${target.host} failed: ${safeLine(failure.detail, scrub, 200)}`;
   policy.debug?.(`${call.method} ${target.origin}${target.site.path} attempt ${n}: ${kind} after ${ms} ms`);
-  const error = new TransportError(kind, target.site, n, detail);
+  const error = new TransportError(kind, target.site, n, detail, undefined, !failure.notSent);
   const retry = (kind === "network" || kind === "timeout") && mayRetry(call.method, { status: failure.status, failed: true, notSent: failure.notSent });
   return { error, retry };
 }

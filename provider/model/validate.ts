@@ -10,7 +10,15 @@ import { loadSchema, type SchemaDoc } from "./schemaFiles";
 import { toViolations, type SchemaNode, type SchemaViolation } from "./violations";
 
 /** Which documented body a value is checked against. */
-export type BodyKind = "execution" | "error" | "workflowList" | "executionList" | "iamProjects";
+export type BodyKind =
+  | "execution"
+  | "error"
+  | "workflowList"
+  | "executionList"
+  | "iamProjects"
+  | "startRequest"
+  | "startResponse"
+  | "syncResponse";
 
 /** Schema file (in the package's `schema/` directory) of each body kind. */
 export const SCHEMA_FILES: Readonly<Record<BodyKind, string>> = {
@@ -19,6 +27,9 @@ export const SCHEMA_FILES: Readonly<Record<BodyKind, string>> = {
   workflowList: "workflow-list.schema.json",
   executionList: "execution-list.schema.json",
   iamProjects: "iam-projects.schema.json",
+  startRequest: "start-execution-request.schema.json",
+  startResponse: "start-execution-response.schema.json",
+  syncResponse: "sync-execution-response.schema.json",
 };
 
 /** Definitions shared by the body schemas, referenced as `common.schema.json#/...`. */

@@ -1422,5 +1422,392 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
+exports.startRequest = validate20;
+const schema39 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fgs-workflow-gate.example/schema/start-execution-request.schema.json","title":"a start request body {input, headers?}","description":"Request body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions (StartWorkflowExecution) and .../sync-executions (StartSyncWorkflowExecution). The API documents both fields as optional objects; `input` is required here because a gated run without its input is a mistake worth refusing before anything is sent. Other fields are refused: a start cannot be retried safely, so a misspelt field must not start a run with defaults. Both objects may carry secrets and are opaque to the gate.","type":"object","required":["input"],"additionalProperties":false,"properties":{"input":{"title":"a JSON object (the run's input)","type":"object"},"headers":{"title":"a JSON object (headers the run is started with)","type":"object"}}};
 
-export declare const execution, error, workflowList, executionList, iamProjects: unknown;
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://fgs-workflow-gate.example/schema/start-execution-request.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.input === undefined) && (missing0 = "input")){
+validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema39.required,parentSchema:schema39,data}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "input") || (key0 === "headers"))){
+validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.input !== undefined){
+let data0 = data.input;
+const _errs2 = errors;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+validate20.errors = [{instancePath:instancePath+"/input",schemaPath:"#/properties/input/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.input.type,parentSchema:schema39.properties.input,data:data0}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headers !== undefined){
+let data1 = data.headers;
+const _errs4 = errors;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+validate20.errors = [{instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.headers.type,parentSchema:schema39.properties.headers,data:data1}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data}];
+return false;
+}
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+exports.startResponse = validate21;
+const schema40 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fgs-workflow-gate.example/schema/start-execution-response.schema.json","title":"a StartWorkflowExecution body {execution_id}","description":"200 body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions. The execution id is what the gate then waits on, so it must be present and within the documented 1..64 characters of a path parameter; extra properties are tolerated because the API may add fields.","type":"object","required":["execution_id"],"additionalProperties":true,"properties":{"execution_id":{"title":"an execution id of 1 to 64 characters","type":"string","minLength":1,"maxLength":64}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://fgs-workflow-gate.example/schema/start-execution-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.execution_id === undefined) && (missing0 = "execution_id")){
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema40.required,parentSchema:schema40,data}];
+return false;
+}
+else {
+if(data.execution_id !== undefined){
+let data0 = data.execution_id;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+validate21.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema40.properties.execution_id,data:data0}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate21.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.execution_id,data:data0}];
+return false;
+}
+}
+}
+else {
+validate21.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.execution_id.type,parentSchema:schema40.properties.execution_id,data:data0}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data}];
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+exports.syncResponse = validate22;
+const schema41 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json","title":"a StartSyncWorkflowExecution body","description":"200 body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/sync-executions (express workflows only). Express runs are not persisted, so the gate decides on this body alone: the status must be one of the three this API documents, and the times must parse. Unknown extra properties are tolerated.","type":"object","required":["execution_id","status"],"additionalProperties":true,"properties":{"execution_id":{"title":"an execution id of 1 to 64 characters","type":"string","minLength":1,"maxLength":64},"status":{"title":"a synchronous run status (success, fail or timeout)","description":"Narrower than common.schema.json#/definitions/status: a synchronous answer comes once the run has ended or timed out.","type":"string","enum":["success","fail","timeout"]},"output":{"$ref":"common.schema.json#/definitions/objectOrNull"},"errors":{"title":"an array of node errors, or null","description":"One entry per failed node. null is tolerated as for the other lists (some backends send it for an empty list).","type":["array","null"],"items":{"title":"a node error {node_id, error_message, begin_time, end_time}","type":"object","required":["node_id"],"additionalProperties":true,"properties":{"node_id":{"type":"string"},"error_message":{"title":"a string, an object or null","description":"The official SDK types it as a string, while node executions elsewhere carry an object; both are accepted because the gate only renders it.","type":["string","object","null"]},"begin_time":{"$ref":"common.schema.json#/definitions/utcTime"},"end_time":{"$ref":"common.schema.json#/definitions/utcTime"}}}},"begin_time":{"$ref":"common.schema.json#/definitions/utcTime"},"end_time":{"$ref":"common.schema.json#/definitions/utcTime"}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.execution_id === undefined) && (missing0 = "execution_id")) || ((data.status === undefined) && (missing0 = "status"))){
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema41.required,parentSchema:schema41,data}];
+return false;
+}
+else {
+if(data.execution_id !== undefined){
+let data0 = data.execution_id;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func2(data0) > 64){
+validate22.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41.properties.execution_id,data:data0}];
+return false;
+}
+else {
+if(func2(data0) < 1){
+validate22.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.execution_id,data:data0}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/execution_id",schemaPath:"#/properties/execution_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.execution_id.type,parentSchema:schema41.properties.execution_id,data:data0}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+let data1 = data.status;
+const _errs4 = errors;
+if(typeof data1 !== "string"){
+validate22.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.status.type,parentSchema:schema41.properties.status,data:data1}];
+return false;
+}
+if(!(((data1 === "success") || (data1 === "fail")) || (data1 === "timeout"))){
+validate22.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema41.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.status.enum,parentSchema:schema41.properties.status,data:data1}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.output !== undefined){
+let data2 = data.output;
+const _errs6 = errors;
+if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
+validate22.errors = [{instancePath:instancePath+"/output",schemaPath:"common.schema.json#/definitions/objectOrNull/type",keyword:"type",params:{type: schema15.type},message:"must be object,null",schema:schema15.type,parentSchema:schema15,data:data2}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.errors !== undefined){
+let data3 = data.errors;
+const _errs9 = errors;
+if((!(Array.isArray(data3))) && (data3 !== null)){
+validate22.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: schema41.properties.errors.type},message:"must be array,null",schema:schema41.properties.errors.type,parentSchema:schema41.properties.errors,data:data3}];
+return false;
+}
+if(errors === _errs9){
+if(Array.isArray(data3)){
+var valid2 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs11 = errors;
+if(errors === _errs11){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+let missing1;
+if((data4.node_id === undefined) && (missing1 = "node_id")){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema41.properties.errors.items.required,parentSchema:schema41.properties.errors.items,data:data4}];
+return false;
+}
+else {
+if(data4.node_id !== undefined){
+let data5 = data4.node_id;
+const _errs14 = errors;
+if(typeof data5 !== "string"){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/node_id",schemaPath:"#/properties/errors/items/properties/node_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.errors.items.properties.node_id.type,parentSchema:schema41.properties.errors.items.properties.node_id,data:data5}];
+return false;
+}
+var valid3 = _errs14 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data4.error_message !== undefined){
+let data6 = data4.error_message;
+const _errs16 = errors;
+if(((typeof data6 !== "string") && (!(data6 && typeof data6 == "object" && !Array.isArray(data6)))) && (data6 !== null)){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/error_message",schemaPath:"#/properties/errors/items/properties/error_message/type",keyword:"type",params:{type: schema41.properties.errors.items.properties.error_message.type},message:"must be string,object,null",schema:schema41.properties.errors.items.properties.error_message.type,parentSchema:schema41.properties.errors.items.properties.error_message,data:data6}];
+return false;
+}
+var valid3 = _errs16 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data4.begin_time !== undefined){
+let data7 = data4.begin_time;
+const _errs18 = errors;
+const _errs19 = errors;
+if(errors === _errs19){
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(!pattern1.test(data7)){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/pattern",keyword:"pattern",params:{pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema18,data:data7}];
+return false;
+}
+else {
+if(!(formats0.validate(data7))){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/format",keyword:"format",params:{format: "fgs-utc-time"},message:"must match format \""+"fgs-utc-time"+"\"",schema:"fgs-utc-time",parentSchema:schema18,data:data7}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data7}];
+return false;
+}
+}
+}
+var valid3 = _errs18 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data4.end_time !== undefined){
+let data8 = data4.end_time;
+const _errs21 = errors;
+const _errs22 = errors;
+if(errors === _errs22){
+if(errors === _errs22){
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/pattern",keyword:"pattern",params:{pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema18,data:data8}];
+return false;
+}
+else {
+if(!(formats0.validate(data8))){
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/format",keyword:"format",params:{format: "fgs-utc-time"},message:"must match format \""+"fgs-utc-time"+"\"",schema:"fgs-utc-time",parentSchema:schema18,data:data8}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data8}];
+return false;
+}
+}
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.errors.items.type,parentSchema:schema41.properties.errors.items,data:data4}];
+return false;
+}
+}
+var valid2 = _errs11 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.begin_time !== undefined){
+let data9 = data.begin_time;
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
+if(errors === _errs25){
+if(typeof data9 === "string"){
+if(!pattern1.test(data9)){
+validate22.errors = [{instancePath:instancePath+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/pattern",keyword:"pattern",params:{pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema18,data:data9}];
+return false;
+}
+else {
+if(!(formats0.validate(data9))){
+validate22.errors = [{instancePath:instancePath+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/format",keyword:"format",params:{format: "fgs-utc-time"},message:"must match format \""+"fgs-utc-time"+"\"",schema:"fgs-utc-time",parentSchema:schema18,data:data9}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/begin_time",schemaPath:"common.schema.json#/definitions/utcTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data9}];
+return false;
+}
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.end_time !== undefined){
+let data10 = data.end_time;
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(errors === _errs28){
+if(typeof data10 === "string"){
+if(!pattern1.test(data10)){
+validate22.errors = [{instancePath:instancePath+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/pattern",keyword:"pattern",params:{pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"},message:"must match pattern \""+"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"+"\"",schema:"^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$",parentSchema:schema18,data:data10}];
+return false;
+}
+else {
+if(!(formats0.validate(data10))){
+validate22.errors = [{instancePath:instancePath+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/format",keyword:"format",params:{format: "fgs-utc-time"},message:"must match format \""+"fgs-utc-time"+"\"",schema:"fgs-utc-time",parentSchema:schema18,data:data10}];
+return false;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/end_time",schemaPath:"common.schema.json#/definitions/utcTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data10}];
+return false;
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data}];
+return false;
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+export declare const execution, error, workflowList, executionList, iamProjects, startRequest, startResponse, syncResponse: unknown;
