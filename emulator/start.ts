@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { resolveWorkflow, type RequestContext } from "./context";
 import { pickFault, type RouteOutcome } from "./faults";
-import { errorReply, jsonReply, type Reply } from "./respond";
+import { errorReply, jsonReply } from "./respond";
 import type { StartedRun } from "./run-types";
 import type { ScenarioExecution, ScenarioRunTemplate, ScenarioWorkflow } from "./scenario";
 import { parseStartBody, type StartBody } from "./start-body";
@@ -27,14 +27,21 @@ function bad(ctx: RequestContext, message: string): RouteOutcome {
   return { kind: "reply", reply: errorReply(400, "FSS.0400", message, ctx.requestId) };
 }
 
-/** The new run's definition: the template, with the request's input and headers. */
+/** The new run's definition: the template's behaviour, with the request's input and headers. */
 function executionFrom(id: string, template: ScenarioRunTemplate, body: StartBody): ScenarioExecution {
-  const { summary, startFaults, ...definition } = template;
-  return { ...structuredClone(definition), id, beginTime: template.beginTime ?? "now", input: body.input, headers: body.headers ?? {} };
+  const { status, beginTime, endTime, lastUpdateTime, createdBy, output, nodes, progress, faults } = structuredClone(template);
+  const behaviour = { status, endTime, lastUpdateTime, createdBy, output, nodes, progress, faults };
+  return { ...behaviour, id, beginTime: beginTime ?? "now", input: body.input, headers: body.headers ?? {} };
+}
+
+/** A template and its name. */
+interface ChosenTemplate {
+  name: string;
+  template: ScenarioRunTemplate;
 }
 
 /** The template named by `input.scenario`, or why there is none. */
-function chooseTemplate(ctx: RequestContext, body: StartBody): { name: string; template: ScenarioRunTemplate } | string {
+function chooseTemplate(ctx: RequestContext, body: StartBody): ChosenTemplate | string {
   const name = "scenario" in body.input ? body.input.scenario : DEFAULT_TEMPLATE;
   const templates = ctx.state.scenario.runTemplates ?? {};
   const known = Object.keys(templates);
@@ -44,16 +51,15 @@ function chooseTemplate(ctx: RequestContext, body: StartBody): { name: string; t
   return { name, template: templates[name] as ScenarioRunTemplate };
 }
 
-/** Creates the run and returns the normal answer. */
-function createRun(ctx: RequestContext, workflow: ScenarioWorkflow, sync: boolean, chosen: { name: string; template: ScenarioRunTemplate }, body: StartBody): { id: string; reply: Reply } {
+/** Creates the run; returns its id and the normal answer's body. */
+function createRun(ctx: RequestContext, workflow: ScenarioWorkflow, sync: boolean, chosen: ChosenTemplate, body: StartBody): { id: string; value: object } {
   const id = randomUUID();
   const execution = executionFrom(id, chosen.template, body);
   const persisted = !sync && workflow.express !== true;
   const run: StartedRun = { executionId: id, workflowId: workflow.id, template: chosen.name, sync, persisted, input: body.input, startedAt: ctx.nowMs };
   if (body.headers) run.headers = body.headers;
   ctx.state.addRun(run, persisted ? { workflow, execution, startedAt: ctx.nowMs } : undefined);
-  const reply = sync ? jsonReply(200, syncOutcome(execution, ctx.nowMs)) : jsonReply(200, { execution_id: id });
-  return { id, reply };
+  return { id, value: sync ? syncOutcome(execution, ctx.nowMs) : { execution_id: id } };
 }
 
 /** Answers one start request; `sync` for `sync-executions`. */
@@ -76,7 +82,7 @@ export function startExecution(ctx: RequestContext, sync: boolean): RouteOutcome
     // A status fault sends its own answer and never the normal one.
     return { kind: "fault", fault, normal: () => ({ reply: jsonReply(200, {}) }) };
   }
-  const { id, reply } = createRun(ctx, workflow, sync, chosen, parsed.body);
-  const value: unknown = JSON.parse(reply.body as string);
+  const { id, value } = createRun(ctx, workflow, sync, chosen, parsed.body);
+  const reply = jsonReply(200, value);
   return fault ? { kind: "fault", fault, normal: () => ({ reply, value }), executionId: id } : { kind: "reply", reply, executionId: id };
 }
