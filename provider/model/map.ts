@@ -101,9 +101,3 @@ export function toWorkflowExecution(body: ExecutionBody): WorkflowExecution {
   return out;
 }
 
-/**
- * Kept for callers written against the former consuming mode: the same mapping, which no longer changes
- * its input. Prefer `toWorkflowExecution`.
- * @deprecated
- */
-export const consumeIntoWorkflowExecution = toWorkflowExecution;
