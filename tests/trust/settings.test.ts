@@ -10,10 +10,14 @@ import { send, startHttpServer, type HttpServer } from "./support/httpServer";
 import { rejection, settleWithin } from "./support/settle";
 
 let server: HttpServer | undefined;
+/** Stops a call that wrongly went on waiting, so it does not outlive its test. */
+let stop = new AbortController();
 beforeEach(async () => {
+  stop = new AbortController();
   server = await startHttpServer((req, res) => send(res, 200, executionBody({ executionId: executionIdOf(req.path) ?? "x", status: "running" })));
 });
 afterEach(async () => {
+  stop.abort();
   await server?.close();
   server = undefined;
 });
@@ -31,7 +35,7 @@ const DURATIONS: [string, (v: number) => Record<string, unknown>][] = [
 
 describe.each(DURATIONS)("%s", (setting, args) => {
   test.each(TOO_LONG)("= %p s is a ConfigurationError naming it, and nothing is sent", async (value) => {
-    const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server!.url), ...args(value) });
+    const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server!.url), signal: stop.signal, ...args(value) });
     const e = rejection(await settleWithin(call, 5_000));
     expect(isConfigurationError(e)).toBe(true);
     expect(e.setting).toBe(setting);
@@ -40,7 +44,7 @@ describe.each(DURATIONS)("%s", (setting, args) => {
   });
 
   test("the latest-run lookup refuses 2^31 ms the same way", async () => {
-    const call = getLatestWorkflowExecution({ workflowId: WORKFLOW, ...connection(server!.url), ...args(2 ** 31 / 1000) });
+    const call = getLatestWorkflowExecution({ workflowId: WORKFLOW, ...connection(server!.url), signal: stop.signal, ...args(2 ** 31 / 1000) });
     const e = rejection(await settleWithin(call, 5_000));
     expect(isConfigurationError(e)).toBe(true);
     expect(e.setting).toBe(setting);
