@@ -9,8 +9,6 @@ import { GateErrorCodes } from "./gateError";
 import type { GatePolicy } from "./options";
 import { type Verdict, seconds } from "./verdict";
 
-export type { Verdict };
-
 /** The full verdict once reading (and waiting) is over. `waitedMs` is undefined when no wait was asked. */
 export function decide(e: WorkflowExecution, policy: GatePolicy, nowMs: number, waitedMs: number | undefined): Verdict {
   const fresh = checkFreshness(e, policy, nowMs);

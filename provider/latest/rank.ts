@@ -19,11 +19,6 @@ export function compareRuns(a: ExecutionSummary, b: ExecutionSummary): number {
   return a.executionId < b.executionId ? -1 : a.executionId > b.executionId ? 1 : 0;
 }
 
-/** The later of two runs (`current` may be undefined). */
-export function later(current: ExecutionSummary | undefined, candidate: ExecutionSummary): ExecutionSummary {
-  return current === undefined || compareRuns(candidate, current) > 0 ? candidate : current;
-}
-
 /** The latest run so far and the one just behind it (both undefined before the first run). */
 export interface Podium {
   latest?: ExecutionSummary;
