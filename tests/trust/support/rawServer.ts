@@ -5,6 +5,7 @@
  * handler with its socket, which writes whatever bytes the test wants.
  */
 import * as net from "node:net";
+import { gzipSync } from "node:zlib";
 import { executionBody, executionIdOf } from "./fixtures";
 
 export interface RawRequest {
@@ -113,4 +114,49 @@ export const FRAMING_FAULTS: Record<string, RawHandler> = {
   "header line without a colon": (socket) => {
     socket.write("HTTP/1.1 200 OK\r\nContent-Type application/json\r\nContent-Length: 2\r\n\r\n{}");
   },
+  "both Content-Length and Transfer-Encoding": (socket, req) => {
+    const body = bodyFor(req);
+    const headers = { "Content-Type": "application/json", "Content-Length": 5, "Transfer-Encoding": "chunked" };
+    socket.write(head("200 OK", headers) + `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`);
+  },
+  "two different Content-Length headers": (socket, req) => {
+    const body = bodyFor(req);
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\nContent-Length: ${body.length + 7}\r\n\r\n${body}`);
+  },
+  "a chunk size that overflows 64 bits": (socket) => {
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }) + "1ffffffffffffffffff\r\n{");
+  },
 };
+
+/** Bodies whose framing is sound but whose content coding is broken: the read must still end at once. */
+export const CODING_FAULTS: Record<string, RawHandler> = {
+  "a gzip body that is not gzip": (socket) => {
+    const junk = "this is not a gzip stream at all";
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": junk.length }) + junk);
+  },
+  "a gzip body cut short, then close": (socket, req) => {
+    const zipped = gzipSync(bodyFor(req));
+    const cut = zipped.subarray(0, Math.floor(zipped.length / 2));
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": cut.length }));
+    socket.end(cut);
+  },
+};
+
+/** Sends the body one byte every `everyMs`, forever: never idle, never done. */
+export function dripBody(everyMs: number): RawHandler {
+  return (socket) => {
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Length": 1_000_000 }));
+    const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(" ")), everyMs);
+    socket.on("close", () => clearInterval(timer));
+  };
+}
+
+/** Sends one more header line every `everyMs`, forever: the headers never end. */
+export function dripHeaders(everyMs: number): RawHandler {
+  return (socket) => {
+    socket.write("HTTP/1.1 200 OK\r\n");
+    let n = 0;
+    const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(`X-Drip-${n++}: 1\r\n`)), everyMs);
+    socket.on("close", () => clearInterval(timer));
+  };
+}
