@@ -7,7 +7,8 @@
  * `--execution-id` (`get`, `wait`), or as the latest run (`latest`, `wait --latest`). The values of the
  * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
-import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection } from "./flags";
+import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, type Selection } from "./flags";
+import { checkPresence, type Values } from "./presence";
 import { MAX_DURATION_SECONDS } from "../config/duration";
 import { refuseCredentialFlags } from "./credentialFlags";
 import { UsageError } from "./usageError";
@@ -54,7 +55,6 @@ export type ParsedCommandLine =
   | { kind: "version" }
   | { kind: "run"; options: CliOptions };
 
-type Values = Map<string, string | string[] | true>;
 
 /** Shows a value in a message, short and quoted (only for flags that cannot carry a secret). */
 function shown(value: string): string {
@@ -152,45 +152,6 @@ function seconds(values: Values, spec: FlagSpec, min: number, command: CommandNa
 /** How the run is chosen: `latest` for the latest command and for `wait --latest`. */
 function selectionOf(command: CommandName, values: Values): Selection {
   return command === "latest" || values.has("latest") ? "latest" : "execution";
-}
-
-/**
- * Checks which flags are given against the selection: flags of the other selection are refused, required
- * flags must be there, and exactly one flag of each `oneOf` group.
- */
-function checkPresence(command: CommandName, selection: Selection, values: Values): void {
-  const accepted = flagsOf(command);
-  for (const f of accepted) {
-    if (!values.has(f.name) || appliesTo(f, selection)) continue;
-    // Only wait accepts flags of both selections, so these are the two ways to mix them up there.
-    if (f.only === "execution") {
-      throw new UsageError(
-        `--${f.name} and --latest are mutually exclusive: --latest finds the run itself, --${f.name} names one; give one or the other`,
-        command,
-      );
-    }
-    throw new UsageError(
-      `--${f.name} needs --latest (or the latest command): it is for finding the latest run, while without --latest ` +
-        `${command} uses the run given by --execution-id`,
-      command,
-    );
-  }
-  // In the order of FLAGS, so the first missing flag of the usage line is the one reported.
-  const checked = new Set<string>();
-  for (const f of accepted) {
-    if (!appliesTo(f, selection)) continue;
-    if (f.required && !values.has(f.name)) throw new UsageError(`--${f.name} is required`, command);
-    if (f.oneOf === undefined || checked.has(f.oneOf)) continue;
-    checked.add(f.oneOf);
-    const members = groupMembers(f.oneOf, command, selection);
-    const given = members.filter((m) => values.has(m.name)).map((m) => `--${m.name}`);
-    if (given.length > 1) throw new UsageError(`${given.join(" and ")} are mutually exclusive: give only one`, command);
-    if (given.length === 0) {
-      const names = members.map((m) => `--${m.name}`);
-      const which = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
-      throw new UsageError(`${which} is required`, command);
-    }
-  }
 }
 
 function toOptions(command: CommandName, values: Values): CliOptions {
