@@ -16,31 +16,35 @@ export const MAX_PAYLOAD_DEPTH = 128;
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== "object") return false;
   if (limit <= 0) return true;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  return children.some((child) => nestsDeeperThan(child, limit - 1));
+  if (Array.isArray(value)) return value.some((child) => nestsDeeperThan(child, limit - 1));
+  for (const key in value) {
+    if (nestsDeeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
+  }
+  return false;
 }
 
 const TOP_PAYLOADS = ["headers", "input", "output"] as const;
 const NODE_PAYLOADS = ["input", "output", "error_message"] as const;
 
-function tooDeep(pointer: string, limit: number): SchemaViolation {
-  return { pointer, expected: `a value nested at most ${limit} levels deep` };
+function tooDeep(pointer: string, limit: number): SchemaViolation[] {
+  return [{ pointer, expected: `a value nested at most ${limit} levels deep` }];
 }
 
 /** Violations for payloads of an (already schema-valid) execution body that nest too deeply. */
 export function payloadDepthViolations(body: unknown, limit = MAX_PAYLOAD_DEPTH): SchemaViolation[] {
   const b = body as Record<string, unknown>;
   for (const key of TOP_PAYLOADS) {
-    if (nestsDeeperThan(b[key], limit)) return [tooDeep(`/${key}`, limit)];
+    if (nestsDeeperThan(b[key], limit)) return tooDeep(`/${key}`, limit);
   }
   const nodes = Array.isArray(b.node_execution_details) ? b.node_execution_details : [];
-  for (const [i, node] of nodes.entries()) {
-    const executions = (node as { executions?: unknown }).executions;
+  for (let i = 0; i < nodes.length; i++) {
+    const executions = (nodes[i] as { executions?: unknown }).executions;
     if (!Array.isArray(executions)) continue;
-    for (const [j, execution] of executions.entries()) {
-      const e = execution as Record<string, unknown>;
-      const key = NODE_PAYLOADS.find((k) => nestsDeeperThan(e[k], limit));
-      if (key !== undefined) return [tooDeep(`/node_execution_details/${i}/executions/${j}/${key}`, limit)];
+    for (let j = 0; j < executions.length; j++) {
+      const e = executions[j] as Record<string, unknown>;
+      for (const key of NODE_PAYLOADS) {
+        if (nestsDeeperThan(e[key], limit)) return tooDeep(`/node_execution_details/${i}/executions/${j}/${key}`, limit);
+      }
     }
   }
   return [];
