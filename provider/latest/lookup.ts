@@ -33,7 +33,7 @@ export interface Found {
   workflowId: string;
   window: { sinceMs: number; untilMs: number };
   scan: LatestScan;
-  /** Time spent waiting for a run to appear; undefined without a wait. */
+  /** Time from the call's start until the scan that found a run (or the wait's end); undefined without a wait. */
   waitedMs?: number;
 }
 
@@ -78,5 +78,5 @@ export async function lookUpLatest(s: LookupSetup): Promise<Found> {
       told = true;
     },
   });
-  return { projectId, workflowId, window, scan: outcome.scan, waitedMs: outcome.waitedMs };
+  return { projectId, workflowId, window, scan: outcome.scan, waitedMs: now() - s.startedMs };
 }

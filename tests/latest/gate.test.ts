@@ -93,14 +93,15 @@ test("with a wait, the list is polled until a run appears, then that run is wait
 test("with a wait that runs out before a run appears: NoExecutionFoundError after the wait", async () => {
   const started = Date.now();
   const err = await getLatestWorkflowExecution(
-    { ...connection(emu), workflowId: "wf-quiet", waitForCompletion: { ...FAST_WAIT, timeoutSeconds: 0.3 } },
+    { ...connection(emu), workflowId: "wf-quiet", waitForCompletion: { ...FAST_WAIT, timeoutSeconds: 0.6 } },
     quietContext(),
   ).catch((e: unknown) => e);
   expect(isNoExecutionFoundError(err)).toBe(true);
-  expect((err as NoExecutionFoundError).search.waitedMs).toBeGreaterThanOrEqual(300);
-  expect((err as Error).message).toMatch(/after waiting 0 s/);
-  expect(Date.now() - started).toBeLessThan(3000);
-  expect(counts(emu).listExecutions).toBeGreaterThan(2);
+  // The wait is counted from the call's start, and it listed again while it lasted.
+  expect((err as NoExecutionFoundError).search.waitedMs).toBeGreaterThanOrEqual(600);
+  expect((err as Error).message).toMatch(/after waiting \d+ s/);
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(counts(emu).listExecutions).toBeGreaterThanOrEqual(2);
 });
 
 test("an abort while waiting for a run to appear stops at once", async () => {
