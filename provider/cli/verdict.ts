@@ -2,7 +2,8 @@
  * No exit without a verdict. When Node's event loop empties while `main()` is still pending (a read
  * that nothing will ever settle: a library bug, a stream that never ends), Node ends the process with
  * code 0, the one answer a deployment gate must never give by accident. The guard keeps the exit code
- * at 3 until `main()` settles, and says on stderr why a process ended without one.
+ * at 3 until `main()` settles, and restores it at exit (so even a stray `process.exit(0)` ends with 3);
+ * it then says on stderr why the process ended without a verdict.
  */
 import { ExitCodes } from "./exitCodes";
 

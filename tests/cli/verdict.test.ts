@@ -83,6 +83,12 @@ describe("the built command", () => {
     expect(r.stderr).toBe(NO_VERDICT_LINE);
   });
 
+  test("a stray process.exit(0) before the verdict still exits 3 with FGS_NO_VERDICT", async () => {
+    const preload = path.join(__dirname, "fixtures", "exitsZero.js");
+    const r = await runCli(lookup("wait", "http://127.0.0.1:9"), ENV, { nodeArgs: ["-r", preload] });
+    expect([r.code, r.stdout, r.stderr]).toEqual([3, "", NO_VERDICT_LINE]);
+  });
+
   describe("a server that sends headers and a malformed chunk in one packet", () => {
     let server: Server;
     let endpoint: string;
