@@ -134,6 +134,17 @@ describe.each(COMMANDS)("%s", (_name, args, exitCode) => {
   });
 });
 
+test("on a terminal, the live progress line and the colored table carry only their own escape codes", async () => {
+  const io = { ...fakeIo(ENV), stdoutIsTTY: true, stderrIsTTY: true };
+  expect(await main(["wait", ...target(), "--execution-id", EXECUTION_ID, "--interval", "0.05"], io)).toBe(1);
+  // The command's own codes: clear-line on stderr; bold, red, green, yellow and reset in the table.
+  const own = (text: string) => text.replace(/\r\u001b\[2K/g, "\n").replace(/\u001b\[(0|1|31|32|33)m/g, "");
+  expect(problems(own(io.err()), "text")).toEqual([]);
+  expect(problems(own(io.out()), "table")).toEqual([]);
+  expect(io.err()).toContain("\r\u001b[2K");
+  expect(io.out()).toContain("\u001b[31m");
+});
+
 test("an API error quoting hostile text is one safe line", async () => {
   const io = fakeIo(ENV);
   expect(await main(["get", ...target(), "--execution-id", "missing", "--debug"], io)).toBe(3);
