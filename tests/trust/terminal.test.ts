@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { runInProcess, target } from "./support/cli";
 import { cliEnv, executionBody, executionIdOf, isoIn, listItem, WORKFLOW } from "./support/fixtures";
 import { send, startHttpServer, type Handler, type HttpServer } from "./support/httpServer";
+import { terminalProblems } from "./support/terminalText";
 
 const INJECTED_REQUEST_ID = "rq-1\n::error::pwned\n::add-mask::x";
 
@@ -50,24 +51,6 @@ const SCENARIOS: Record<string, { handler: Handler; argv: string[] }> = {
   },
 };
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-/** The only workflow commands the CLI itself writes: `::error title=...::`, properties escaped. */
-const OWN_COMMAND = /^::(error|warning|notice) title=[^:\n]*::/;
-
-/** Everything wrong with `text` as terminal or CI-log output. */
-function problems(text: string): string[] {
-  const found: string[] = [];
-  const control = CONTROL.exec(text);
-  if (control) found.push(`control character U+${control[0].codePointAt(0)!.toString(16).padStart(4, "0")}`);
-  const bidi = BIDI.exec(text);
-  if (bidi) found.push(`bidi control U+${bidi[0].codePointAt(0)!.toString(16)}`);
-  for (const line of text.split("\n")) {
-    if (line.startsWith("::") && !OWN_COMMAND.test(line)) found.push(`a line that is a workflow command: ${JSON.stringify(line.slice(0, 40))}`);
-  }
-  return found;
-}
-
 let server: HttpServer | undefined;
 let dir: string | undefined;
 afterEach(async () => {
@@ -102,11 +85,11 @@ const VARIANTS: [string, string, string[]][] = [
 describe.each(Object.keys(SCENARIOS))("fgs-execution %s", (name) => {
   test.each(VARIANTS)("--output %s: no control or bidi character, no injected line", async (_v, output, extra) => {
     const r = await run(name, output, extra);
-    expect({ stdout: problems(r.stdout), stderr: problems(r.stderr), summary: problems(r.summary) }).toEqual({ stdout: [], stderr: [], summary: [] });
+    expect({ stdout: terminalProblems(r.stdout), stderr: terminalProblems(r.stderr), summary: terminalProblems(r.summary) }).toEqual({ stdout: [], stderr: [], summary: [] });
   });
 
   test("--output json: the document has no raw C1 or bidi character and no injected line", async () => {
     const r = await run(name, "json", []);
-    expect({ stdout: problems(r.stdout), stderr: problems(r.stderr) }).toEqual({ stdout: [], stderr: [] });
+    expect({ stdout: terminalProblems(r.stdout), stderr: terminalProblems(r.stderr) }).toEqual({ stdout: [], stderr: [] });
   });
 });
