@@ -33,7 +33,7 @@ export async function measureLatest(emu: BenchEmulator, runs: number): Promise<L
       const ms = performance.now() - t0;
       if (e.executionId !== LATEST.newest) throw new Error(`latest lookup by ${by} chose ${e.executionId}, not ${LATEST.newest}`);
       requests = (await emu.counts()).counts;
-      if (i > 0) times.push(ms); // the first lookup warms up (schemas compiled, connection open)
+      if (i > 0) times.push(ms); // the first lookup warms up (modules loaded, connection open)
     }
     out.push({ by, requests, totalRequests: Object.values(requests).reduce((a, b) => a + b, 0), ms: summarize(times) });
   }

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     };
     const targets = evaluateTargets({
       cpu: { cliGet: cpu("cliGet"), cliWait: cpu("cliWait"), package: cpu("package"), bare: cpu("bare") },
-      small: { library: read(small, "library"), floor: read(small, "floor") },
+      small: { library: read(small, "library"), floor: read(small, "floor"), warmupReads: config.timing.small.warmup },
       large: { library: read(large, "library"), floor: read(large, "floor"), sdk: read(large, "sdk") },
       peakLibrary: peak("library"),
       peakSdk: peak("sdk"),

@@ -3,7 +3,7 @@
  * of different contenders never mix. Started by memory.ts with --expose-gc; the job comes as argv[2]
  * (JSON), the result goes back over IPC.
  *
- * After warming up on the small payload (modules loaded, schemas compiled, connection open), the heap is
+ * After warming up on the small payload (modules loaded, connection open), the heap is
  * collected and the RSS high-water mark reset; then each measured call starts from a collected heap.
  * Reported: the process's peak RSS during the first call (one read, as a Pulumi program or the CLI does)
  * and over all calls (a wait polls repeatedly, and V8 keeps the heap it grew), absolute and above that

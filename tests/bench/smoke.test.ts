@@ -16,7 +16,7 @@ const TARGET_ROWS = [
   "one-shot fgs-execution get vs bare script, CPU",
   "one-shot fgs-execution wait (final run) vs bare script, CPU",
   "fresh process: require + one read vs bare script, CPU",
-  "small body after 100 warm-up reads vs floor",
+  "small body, steady state vs floor",
   "largest body vs floor",
   "largest body vs SDK",
   "largest body peak RSS vs SDK",
