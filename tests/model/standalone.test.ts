@@ -107,6 +107,14 @@ const SEEDS: Record<BodyKind, unknown[]> = {
   })),
   iamProjects: SCENARIOS.map((s) => ({ projects: [{ id: s.projectId, name: s.region }] })),
   error: [{ error_code: "FSS.0404", error_msg: "not found", request_id: "r" }, { error: { code: "APIGW.0301", message: "bad signature" } }, {}],
+  startRequest: [{ input: {} }, { input: { scenario: "success" }, headers: { a: "b" } }, { input: [] }, { headers: {} }, { input: {}, extra: 1 }],
+  startResponse: [{ execution_id: "e1" }, { execution_id: "" }, {}, { execution_id: "x".repeat(65) }],
+  syncResponse: [
+    { execution_id: "e1", status: "success", output: { ok: true }, errors: null, begin_time: "2024-05-06T07:08:09Z", end_time: "2024-05-06T07:08:10Z" },
+    { execution_id: "e2", status: "fail", errors: [{ node_id: "n", error_message: "{}", begin_time: "2024-05-06T07:08:09Z" }] },
+    { execution_id: "e3", status: "running" },
+    { execution_id: "e4", status: "timeout", begin_time: "not a time" },
+  ],
 };
 
 describe("generated validators", () => {
