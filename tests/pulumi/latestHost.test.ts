@@ -86,8 +86,9 @@ test("Read by name: the newest run's real executionId is an output, the ID stays
   expect(JSON.stringify(res.props.nodes)).not.toContain(PAYLOAD_SECRET);
   expect(res.props.input).toMatchObject({ token: PAYLOAD_SECRET });
   expect(JSON.stringify(res.props.nodePayloads)).toContain(PAYLOAD_SECRET);
+  // Each list is read up to the empty page that ends it.
   const routes = emulator.requests.map((r) => r.route);
-  expect(routes).toEqual(["listWorkflows", "listExecutions", "showExecution"]);
+  expect(routes).toEqual(["listWorkflows", "listWorkflows", "listExecutions", "listExecutions", "showExecution"]);
 });
 
 test("Read by workflow ID with a status filter: the newest failed run", async () => {
@@ -115,7 +116,7 @@ test("refresh-shaped Read (properties = prior outputs) looks again, by name, ins
   expect(refreshed.id).toBe(id);
   expect(refreshed.props).toMatchObject({ executionId: NIGHTLY.appearing, workflowName: NIGHTLY.name, workflowId: NIGHTLY.id });
   // Still a lookup by name (the resolved workflowId in the prior outputs did not turn it into one by ID).
-  expect(emulator.requests.map((r) => r.route)).toEqual(["listWorkflows", "listExecutions", "showExecution"]);
+  expect(emulator.requests.map((r) => r.route)).toEqual(["listWorkflows", "listWorkflows", "listExecutions", "listExecutions", "showExecution"]);
 });
 
 test("a failed gate on the latest run is an RPC error that names the run, the node and its error", async () => {

@@ -1,7 +1,7 @@
 /**
  * The emulated account of the latest-run Pulumi tests: a workflow with several runs whose newest
  * succeeded (with payloads), one whose newest run failed in a named node, one where a newer run appears
- * after the first list call, two workflows with the same name, and one with only an old run. Times are
+ * after the first lookup, two workflows with the same name, and one with only an old run. Times are
  * relative to the emulator's time base (start or `reset()`); the emulator serves list items in a shuffled
  * order, so the newest run is never simply the first or the last item.
  */
@@ -33,7 +33,11 @@ export const NIGHTLY = {
   name: "nightly",
   /** The latest run at first. */
   first: "nightly-1h",
-  /** A newer run that is listed only after one list call of this workflow was answered. */
+  /**
+   * A newer run that is listed only after one whole lookup of this workflow was answered: two list calls,
+   * the page and the empty page that ends the scan. Appearing between the two would change the list under
+   * the scan, which the lookup refuses (a repeated item reads as an ignored offset).
+   */
   appearing: "nightly-new",
 } as const;
 
@@ -134,7 +138,7 @@ export const LATEST_PULUMI_SCENARIO: Scenario = {
           status: "success",
           beginTime: "-1m",
           endTime: "-10s",
-          appearAfterListCalls: 1,
+          appearAfterListCalls: 2,
           nodes: [done("build", "build", "-1m", "-10s")],
         },
       ],
