@@ -33,9 +33,12 @@ export function safeText(text: unknown, max = 300): string {
 
 /**
  * JSON text with the characters `JSON.stringify` leaves raw (DEL, C1, bidi controls, line separators)
- * written as `\uXXXX` escapes. The value is unchanged, since such characters can only occur inside JSON
- * strings, but the text shown on a terminal or in a CI log holds none of them.
+ * written as `\uXXXX` escapes, and the `[` of a legacy `##[` command as `\u005b`. The value is unchanged,
+ * since all of these can only occur inside JSON strings, but the text a terminal or a CI log shows holds
+ * none of them (JSON printed in a GitHub Actions step is read by the runner like any other line).
  */
 export function safeJson(json: string): string {
-  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return json
+    .replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/##\[/g, "##\\u005b");
 }
