@@ -4,9 +4,11 @@
  * - it stops only at an empty page. `total`, `size` and a page shorter than asked are not stop signals:
  *   a server may cap its pages below `limit`, and a wrong `total` must not hide the newest run;
  * - items are de-duplicated by key, since runs starting during the scan can shift items across a page
- *   boundary (the same item then appears twice, which is harmless);
- * - a non-empty page made only of items already seen means the server ignores `offset`: paging on would
- *   return the same page forever and the scan could never be complete, so that is an error;
+ *   boundary (the same item then appears twice, which is harmless; a page can even hold only items
+ *   already seen, when as many runs started as the last page held);
+ * - two non-empty pages in a row made only of items already seen mean the server ignores `offset` (a list
+ *   that merely shifted brings new items or ends by the next request): paging on would return the same
+ *   page forever and the scan could never be complete, so that is an error;
  * - a hard cap on pages bounds the work whatever the server does (the caller's deadline bounds the time).
  */
 import { ResponseValidationError, type RequestSite } from "../errors";
@@ -40,6 +42,7 @@ export async function pageThrough<T>(o: PagingOptions<T>): Promise<PagingStats> 
   const seen = new Set<string>();
   let offset = 0;
   let pages = 0;
+  let stale = 0;
   for (;;) {
     if (pages >= o.maxPages) throw o.tooMany(pages, seen.size);
     const items = await o.fetch(offset, o.limit);
@@ -53,7 +56,8 @@ export async function pageThrough<T>(o: PagingOptions<T>): Promise<PagingStats> 
       fresh++;
       o.onItem(item);
     }
-    if (fresh === 0) throw offsetIgnored(o, offset, seen.size);
+    stale = fresh === 0 ? stale + 1 : 0;
+    if (stale === 2) throw offsetIgnored(o, offset, seen.size);
     offset += items.length;
   }
   return { pages, items: seen.size };

@@ -81,7 +81,20 @@ describe("pageThrough", () => {
     const err = await run(fetch).stats.catch((e: unknown) => e);
     expect(isResponseValidationError(err)).toBe(true);
     expect(String(err)).toMatch(/ignore offset/);
-    expect(calls).toBe(2);
+    expect(calls).toBe(3);
+  });
+
+  test("a page of only items already seen, because as many runs started as the page held, is not taken for an ignored offset", async () => {
+    // Page 0 holds "old"; then "new" starts and sorts first, so the page at offset 1 shows "old" again.
+    let calls = 0;
+    const fetch = async (offset: number) => {
+      calls++;
+      const list = calls === 1 ? ["old"] : ["new", "old"];
+      return list.slice(offset, offset + 1);
+    };
+    const { got, stats } = run(fetch, 1);
+    await expect(stats).resolves.toEqual({ pages: 3, items: 1 });
+    expect(got).toEqual(["old"]);
   });
 
   test("the page cap bounds the number of requests", async () => {
