@@ -5,6 +5,9 @@
  * ListWorkflows example, "test-flow" with URN segment "testflow"), a begin time inside the window, and
  * not earlier than the next latest run in the list.
  *
+ * Times are compared to the whole second, the precision the API documents, so a list and a detail that
+ * write the same instant with different precision do not disagree.
+ *
  * A disagreement fails closed (ResponseValidationError) rather than falling back to the next candidate:
  * when the list and the detail disagree, neither can be trusted to say which run is the latest.
  */
@@ -30,6 +33,11 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** The whole second (epoch) that `ms` falls in. */
+function second(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
 /** Every way the detailed run `e` contradicts the choice. */
 function contradictions(e: WorkflowExecution, c: Choice): Violation[] {
   const out: Violation[] = [];
@@ -44,11 +52,11 @@ function contradictions(e: WorkflowExecution, c: Choice): Violation[] {
     out.push({ pointer: "/begin_time", expected: "a begin time: a run without one cannot be shown to be in the window" });
     return out;
   }
-  if (began < c.sinceMs || began > c.untilMs) {
+  if (second(began) < second(c.sinceMs) || second(began) > second(c.untilMs)) {
     out.push({ pointer: "/begin_time", expected: `a time in the window ${iso(c.sinceMs)} to ${iso(c.untilMs)}, as the list said` });
   }
   const next = c.runnerUp?.beginTime === undefined ? undefined : Date.parse(c.runnerUp.beginTime);
-  if (next !== undefined && began < next) {
+  if (next !== undefined && second(began) < second(next)) {
     out.push({
       pointer: "/begin_time",
       expected: `a time no earlier than ${iso(next)}, when the next latest run in the list began: otherwise the chosen run is not the latest`,
