@@ -1,8 +1,10 @@
 /**
  * Gate options normalized once, with defaults applied and every value checked; the caller's object is
- * never mutated. A bad option is a ConfigurationError before any request.
+ * never mutated. A bad option is a ConfigurationError before any request. Durations follow the one rule
+ * of config/duration.ts (finite, under 2^31 ms).
  */
 import { ConfigurationError } from "../errors";
+import { durationMs } from "../config/duration";
 import { parseInstant } from "../config/instant";
 import type { GateArgs, GateMode } from "../args";
 import { ALL_STATUSES, type ExecutionStatus, isFinalStatus } from "../model/types";
@@ -26,13 +28,6 @@ export interface GatePolicy {
   decides: boolean;
 }
 
-function seconds(value: unknown, name: string, min: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new ConfigurationError(`${name} must be a finite number of seconds, at least ${min}`, name);
-  }
-  return value * 1000;
-}
-
 function waitPolicy(w: GateArgs["waitForCompletion"]): WaitPolicy | undefined {
   if (w === undefined || w === false) return undefined;
   if (w !== true && (typeof w !== "object" || w === null)) {
@@ -40,9 +35,9 @@ function waitPolicy(w: GateArgs["waitForCompletion"]): WaitPolicy | undefined {
   }
   const o = w === true ? {} : w;
   const policy: WaitPolicy = {
-    timeoutMs: seconds(o.timeoutSeconds ?? WAIT_DEFAULTS.timeoutSeconds, "waitForCompletion.timeoutSeconds", 0),
-    minIntervalMs: seconds(o.minIntervalSeconds ?? WAIT_DEFAULTS.minIntervalSeconds, "waitForCompletion.minIntervalSeconds", 0.01),
-    maxIntervalMs: seconds(o.maxIntervalSeconds ?? WAIT_DEFAULTS.maxIntervalSeconds, "waitForCompletion.maxIntervalSeconds", 0.01),
+    timeoutMs: durationMs(o.timeoutSeconds ?? WAIT_DEFAULTS.timeoutSeconds, "waitForCompletion.timeoutSeconds", 0),
+    minIntervalMs: durationMs(o.minIntervalSeconds ?? WAIT_DEFAULTS.minIntervalSeconds, "waitForCompletion.minIntervalSeconds", 0.01),
+    maxIntervalMs: durationMs(o.maxIntervalSeconds ?? WAIT_DEFAULTS.maxIntervalSeconds, "waitForCompletion.maxIntervalSeconds", 0.01),
     maxConsecutiveErrors: o.maxConsecutiveErrors ?? WAIT_DEFAULTS.maxConsecutiveErrors,
   };
   if (policy.maxIntervalMs < policy.minIntervalMs) {
@@ -102,7 +97,7 @@ export function normalizeGate(args: GateArgs): GatePolicy {
     wait: waitPolicy(args.waitForCompletion),
     require: requireSet(args.requireStatus),
     notBeforeMs: parseInstant(args.notBefore, "notBefore"),
-    maxAgeMs: args.maxAgeSeconds === undefined ? undefined : seconds(args.maxAgeSeconds, "maxAgeSeconds", 0),
+    maxAgeMs: args.maxAgeSeconds === undefined ? undefined : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0),
     mode,
     decides: false,
   };

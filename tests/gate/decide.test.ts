@@ -97,3 +97,14 @@ describe("options are checked", () => {
     });
   });
 });
+
+describe("gate durations (the one rule of config/duration.ts)", () => {
+  test.each([
+    [{ waitForCompletion: { timeoutSeconds: 2 ** 31 / 1000 } }, "waitForCompletion.timeoutSeconds"],
+    [{ waitForCompletion: { maxIntervalSeconds: Infinity } }, "waitForCompletion.maxIntervalSeconds"],
+    [{ waitForCompletion: { minIntervalSeconds: NaN } }, "waitForCompletion.minIntervalSeconds"],
+    [{ maxAgeSeconds: 1e10 }, "maxAgeSeconds"],
+  ])("%j is a ConfigurationError naming %s", (args, setting) => {
+    expect(() => normalizeGate(args as never)).toThrow(expect.objectContaining({ code: "FGS_CONFIGURATION", setting }));
+  });
+});
