@@ -18,7 +18,17 @@ const COMMANDS: Record<string, string[]> = {
   "wait --require success": ["wait", ...target("exec-cli"), "--require", "success", "--interval", "0.05", "--max-interval", "0.1"],
   get: ["get", ...target("exec-cli")],
   latest: ["latest", "--workflow-id", WORKFLOW],
+  "wait --latest": ["wait", "--latest", "--workflow-id", WORKFLOW, "--interval", "0.05", "--max-interval", "0.1"],
+  "latest --workflow-name": ["latest", "--workflow-name", "trust-flow"],
+  "get (project ID discovered through IAM)": ["get", ...target("exec-cli")],
 };
+
+/** The environment of a command: the last one finds its project through IAM, on the same server. */
+function envFor(command: string, url: string): Record<string, string> {
+  const env = cliEnv(url);
+  if (command.includes("IAM")) delete env.HW_PROJECT_ID;
+  return env;
+}
 
 let server: RawServer | undefined;
 afterEach(async () => {
@@ -29,7 +39,7 @@ afterEach(async () => {
 describe.each(FAULTS)("framing fault: %s", (fault) => {
   test.each(Object.keys(COMMANDS))("fgs-execution %s exits 3 with a message, never 0 with empty output", async (command) => {
     server = await startRawServer(FRAMING_FAULTS[fault]!);
-    const run = await runProcess([...COMMANDS[command]!, "--max-retries", "1"], cliEnv(server.url));
+    const run = await runProcess([...COMMANDS[command]!, "--max-retries", "1"], envFor(command, server.url));
     expect({ code: run.code, stdoutEmpty: run.stdout === "" }).not.toEqual({ code: 0, stdoutEmpty: true });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
