@@ -1,9 +1,10 @@
 /**
- * The hard time bounds of a wait: every read made while waiting gets a signal and the time it has left,
- * and is abandoned when either runs out, whatever the transport does. Plain standard mechanisms: an
+ * Hard time bounds for a wait (and a lookup before it): every read made under a bound gets a signal and
+ * the time it has left, and is abandoned when either runs out, whatever the transport does. Plain standard mechanisms: an
  * AbortController fired by a timer, combined with the caller's signal through `AbortSignal.any`.
  */
 import type { RequestPolicy } from "../api/client";
+import { MAX_TIMER_MS } from "../config/duration";
 import { type RequestSite, TransportError } from "../errors";
 
 /**
@@ -12,8 +13,6 @@ import { type RequestSite, TransportError } from "../errors";
  * second of its timeout.
  */
 export const READ_GRACE_MS = 1000;
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What bounds one read: pass both to the request. */
 export interface ReadLimits {
