@@ -128,6 +128,10 @@ describe("plain Node project without @pulumi/pulumi (node16, no skipLibCheck)", 
     expect(node(dir, ["dist/root.js"])).toContain("root ok");
   });
 
+  test("the fgs-execution command runs from the installed package", () => {
+    expect(node(dir, ["node_modules/.bin/fgs-execution", "--help"])).toMatch(/fgs-execution/);
+  });
+
   test("the declarations export exactly the public surface", () => {
     const exportsOf = (file: string) => {
       // Names only: no lib and no @types are needed to list a module's exports.
