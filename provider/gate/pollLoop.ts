@@ -84,7 +84,9 @@ export async function pollLoop<T>(
       try {
         await sleep(Math.min(pollDelayMs(k, wait, hooks.random), remaining), bound.signal);
       } catch (e) {
-        throw cancelled(site, attempts, e);
+        if (bound.cancelled()) throw cancelled(site, attempts, e);
+        timedOut = true; // a bound shared with the caller ran out
+        break;
       }
     }
   } finally {
