@@ -29,6 +29,7 @@ async function serveRunBeganAt(beginTime: string): Promise<string> {
 
 const FUTURE: Record<string, () => string> = {
   "20 minutes from now": () => isoIn(20),
+  "16 minutes from now, just past the 15-minute allowance": () => isoIn(16),
   "in 2099": () => "2099-01-01T00:00:00Z",
   "20 minutes from now, written with a +08:00 offset": () => {
     const t = new Date(Date.now() + 20 * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19);

@@ -45,6 +45,8 @@ describe.each(VARIABLES)("a malformed %s", (variable, pair) => {
   });
 });
 
+type Run = Awaited<ReturnType<typeof getWorkflowExecution>>;
+const PROTO_PAYLOAD = `{"__proto__":{"polluted":"yes"},"echo":"sk ${SECRET_KEY}"}`;
 const PROTO_ERROR = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"error_code":"FSS.1","message":"MSG"}';
 
 test.each([
@@ -63,4 +65,25 @@ test.each([
   expect(em.polluted).toBeUndefined();
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(em.error_code).toBe("FSS.1");
+});
+
+test.each([
+  ["the run's input", (b: string) => b.replace('"input":{"ref":"main"}', `"input":${PROTO_PAYLOAD}`), (r: Run) => r.input],
+  ["the run's output", (b: string) => b.replace('"output":{"result":"passed"}', `"output":${PROTO_PAYLOAD}`), (r: Run) => r.output],
+  ["a node's input", (b: string) => b.replace('"input":{}', `"input":${PROTO_PAYLOAD}`), (r: Run) => r.nodes[0]!.executions[0]!.input],
+  [
+    "an object nested in error_message",
+    (b: string) => b.replace('{"marker":1}', `{"detail":${PROTO_PAYLOAD},"message":"x"}`),
+    (r: Run) => (r.nodes[0]!.executions[0]!.errorMessage as Record<string, unknown>).detail,
+  ],
+])("a __proto__ key in %s next to an echoed secret is kept as data", async (_name, edit, pick) => {
+  server = await startHttpServer((req, res) => {
+    const body = JSON.stringify(executionBody({ executionId: executionIdOf(req.path)!, status: "fail", nodes: [{ status: "fail", errorMessage: { marker: 1 } }] }));
+    send(res, 200, edit(body));
+  });
+  const run = await getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-proto", ...connection(server.url) });
+  const value = pick(run) as Record<string, unknown>;
+  expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ polluted: "yes" });
+  expect(value.polluted).toBeUndefined();
 });
