@@ -10,6 +10,8 @@ import type { GetLatestWorkflowExecutionResult, GetWorkflowExecutionArgs, GetWor
 import { getWorkflowExecution as readExecution } from "./getWorkflowExecution";
 import type { GetLatestWorkflowExecutionArgs } from "./latest/args";
 import { getLatestWorkflowExecution as readLatestExecution } from "./latest/getLatestWorkflowExecution";
+import type { RunWorkflowArgs, StartedWorkflowExecution, StartWorkflowExecutionArgs } from "./run/args";
+import { runWorkflow as startAndGate, startWorkflowExecution as startExecution } from "./run";
 
 /**
  * Reads a workflow execution by ID and applies the gate options (`requireStatus`, `waitForCompletion`,
@@ -36,6 +38,30 @@ export function getLatestWorkflowExecution(args: GetLatestWorkflowExecutionArgs)
   return readLatestExecution(args);
 }
 
+/**
+ * Starts a run of a workflow (by `workflowId` or exact `workflowName`) with the given `input`. A start is
+ * sent again only when it provably never reached the service.
+ *
+ * @throws ConfigurationError for a bad setting, ID or input (over 1 MiB, not a JSON object).
+ * @throws FunctionGraphApiError, TransportError, ResponseValidationError when the start fails; the
+ *   message says when a run may have started anyway.
+ */
+export function startWorkflowExecution(args: StartWorkflowExecutionArgs): Promise<StartedWorkflowExecution> {
+  return startExecution(args);
+}
+
+/**
+ * Starts a run, then waits and gates on it with every option of `getWorkflowExecution` (`sync: true`
+ * runs an express workflow through the synchronous API and gates on its answer). With `stopOnGiveUp`
+ * (default), a run this call started is terminated when the wait times out or is cancelled.
+ *
+ * @throws as `startWorkflowExecution`, then as `getWorkflowExecution`.
+ */
+export function runWorkflow(args: RunWorkflowArgs): Promise<GetWorkflowExecutionResult> {
+  return startAndGate(args);
+}
+
+export type { RunWorkflowArgs, StartedWorkflowExecution, StartWorkflowExecutionArgs } from "./run/args";
 export type {
   ConnectionArgs,
   GateArgs,

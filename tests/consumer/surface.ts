@@ -20,6 +20,8 @@ export const ROOT_VALUES = [
   "isResponseValidationError",
   "isTransportError",
   "isWorkflowGateError",
+  "runWorkflow",
+  "startWorkflowExecution",
 ];
 
 /** `fgs-workflow-gate`: names that exist only as types. */
@@ -41,7 +43,10 @@ export const ROOT_TYPES = [
   "NodeExecutionDetail",
   "ProgressEvent",
   "RequestArgs",
+  "RunWorkflowArgs",
   "SchemaViolation",
+  "StartWorkflowExecutionArgs",
+  "StartedWorkflowExecution",
   "TransportErrorKind",
   "WaitOptions",
   "WorkflowUrn",
