@@ -4,9 +4,10 @@
  * (CI logs, files) one line per status change, because `\r` redraws turn a log into noise.
  */
 import type { ProgressEvent } from "../args";
-import { runLabel } from "../gate/describe";
+import type { WorkflowExecution } from "../model/types";
 import type { CliIo } from "./io";
 import { safeText } from "./render/safeText";
+import { type EnvScrubber, makeEnvScrubber } from "./envScrubber";
 
 /** Receives the gate's progress events and draws them; `stop` clears the live line. */
 export interface ProgressView {
@@ -25,18 +26,22 @@ function describe(event: ProgressEvent): string {
   return `${safeText(event.status, 32)}, ${event.nodesFinished} of ${event.nodesTotal} nodes finished`;
 }
 
-/** `Workflow <name> execution <id>`: names and IDs from the service, made safe for the terminal and log. */
-function label(event: ProgressEvent): string {
-  return safeText(runLabel(event.execution), 240);
+/**
+ * `Workflow <name> execution <id>`. Names and IDs come from the service: each is scrubbed of the
+ * environment's credentials, then made safe (and cut) for the terminal and the log, in that order.
+ */
+function label(e: WorkflowExecution, scrub: EnvScrubber): string {
+  return `Workflow ${safeText(scrub(e.urn.workflowName), 128)} execution ${safeText(scrub(e.executionId), 64)}`;
 }
 
 /** Starts a progress view for `io` (live line when stderr is a terminal). */
 export function startProgress(io: CliIo): ProgressView {
   const now = io.now ?? Date.now;
+  const scrub = makeEnvScrubber(io.env);
   if (!io.stderrIsTTY) {
     return {
       onProgress(event) {
-        io.stderr.write(`fgs-execution: [${seconds(event.elapsedMs)}] ${label(event)}: ${describe(event)}\n`);
+        io.stderr.write(`fgs-execution: [${seconds(event.elapsedMs)}] ${label(event.execution, scrub)}: ${describe(event)}\n`);
       },
       stop() {},
     };
@@ -46,7 +51,7 @@ export function startProgress(io: CliIo): ProgressView {
   let drawn = false;
   const draw = () => {
     if (!last) return;
-    io.stderr.write(`${CLEAR_LINE}⏳ ${seconds(now() - started)}  ${describe(last)}  (${label(last)})`);
+    io.stderr.write(`${CLEAR_LINE}⏳ ${seconds(now() - started)}  ${describe(last)}  (${label(last.execution, scrub)})`);
     drawn = true;
   };
   const timer = setInterval(draw, TICK_MS);

@@ -5,13 +5,12 @@
  * file writes is scrubbed of the credential values present in the environment, then passed through
  * `safeText`, since messages quote what the service sent.
  */
-import { CREDENTIAL_ENV_SOURCES, CREDENTIAL_ENV_VARIABLES, pairText } from "../config/credentialNames";
+import { CREDENTIAL_ENV_SOURCES, pairText } from "../config/credentialNames";
 import { NO_CREDENTIALS_SETTING } from "../config/credentials";
+import { type EnvScrubber, makeEnvScrubber } from "./envScrubber";
 import type { CliIo } from "./io";
 import { safeText } from "./render/safeText";
 
-/** Removes credential values from a text. */
-export type EnvScrubber = (text: string) => string;
 
 const MAX_LINE = 4000;
 
@@ -53,14 +52,6 @@ const SETTING_HINTS: Record<string, string> = {
 const CODE_HINTS: Record<string, string> = {
   FGS_NO_EXECUTION: "--since, --until, --status",
 };
-
-/** Replaces every credential value found in `env` (4+ characters) with `[redacted]`. */
-export function makeEnvScrubber(env: NodeJS.ProcessEnv): EnvScrubber {
-  const secrets = CREDENTIAL_ENV_VARIABLES.map((n) => env[n])
-    .filter((v): v is string => typeof v === "string" && v.length >= 4)
-    .sort((a, b) => b.length - a.length);
-  return (text) => secrets.reduce((out, s) => out.split(s).join("[redacted]"), text);
-}
 
 function field(e: unknown, key: string): unknown {
   return typeof e === "object" && e !== null ? (e as Record<string, unknown>)[key] : undefined;

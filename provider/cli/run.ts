@@ -21,7 +21,8 @@ import { renderJson } from "./render/json";
 import { appendSummary } from "./render/summary";
 import { renderTable } from "./render/table";
 import { safeText } from "./render/safeText";
-import { makeEnvScrubber, reportError } from "./report";
+import { makeEnvScrubber } from "./envScrubber";
+import { reportError } from "./report";
 import { scrubValue } from "./scrubValue";
 
 /** Stack config is never consulted: the command reads the environment only, inside Pulumi or not. */

@@ -4,7 +4,7 @@
  * secret could no longer be recognized). The library already scrubs what the service sent with the
  * credentials in use; this also covers a credential of another source that happens to be set.
  */
-import type { EnvScrubber } from "./report";
+import type { EnvScrubber } from "./envScrubber";
 
 /**
  * `value` with every string scrubbed; arrays and plain objects are copied, other values kept. Keys are

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { escapeData, escapeProperty, command } from "../../provider/cli/render/github";
 import { safeJson, safeText } from "../../provider/cli/render/safeText";
 import { cell } from "../../provider/cli/render/summary";
-import { crashLine, errorLine, makeEnvScrubber, stackLines } from "../../provider/cli/report";
+import { makeEnvScrubber } from "../../provider/cli/envScrubber";
+import { crashLine, errorLine, stackLines } from "../../provider/cli/report";
 import { hostileString } from "../reliability/support/arbitraries";
 
 // eslint-disable-next-line no-control-regex

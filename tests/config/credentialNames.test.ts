@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { refuseCredentialFlags } from "../../provider/cli/credentialFlags";
 import { ENVIRONMENT_HELP } from "../../provider/cli/help";
-import { makeEnvScrubber } from "../../provider/cli/report";
+import { makeEnvScrubber } from "../../provider/cli/envScrubber";
 import { CREDENTIAL_CONFIG_KEYS, CREDENTIAL_ENV_SOURCES, CREDENTIAL_ENV_VARIABLES } from "../../provider/config/credentialNames";
 import { resolveCredentials } from "../../provider/config/credentials";
 import { isConfigurationError } from "../../provider/errors";
@@ -36,7 +36,7 @@ test("stack config keys are read only when a config source is given", () => {
 });
 
 test("the CLI scrubs the value of every credential variable from its output", () => {
-  const env = Object.fromEntries(CREDENTIAL_ENV_VARIABLES.map((n, i) => [n, `value-of-${n}-${i}`]));
+  const env = Object.fromEntries(CREDENTIAL_ENV_VARIABLES.map((n, i) => [n, `${i}`.repeat(4) + "Zq8pX".repeat(i + 1)]));
   const scrub = makeEnvScrubber(env);
   const text = CREDENTIAL_ENV_VARIABLES.map((n) => `${n}=${env[n]}`).join(" ");
   expect(scrub(text)).toBe(CREDENTIAL_ENV_VARIABLES.map((n) => `${n}=[redacted]`).join(" "));
