@@ -2,8 +2,9 @@
  * The detailed read of the chosen run must confirm what the list said about it, or the gate would decide
  * on a run the lookup cannot vouch for as "the latest in the window": the same workflow and execution
  * IDs (IDs only: a display name and the URN's name segment may differ, as in Huawei's own published
- * ListWorkflows example, "test-flow" with URN segment "testflow"), a begin time inside the window, and
- * not earlier than the next latest run in the list.
+ * ListWorkflows example, "test-flow" with URN segment "testflow"), a begin time inside the window, not
+ * earlier than the next latest run in the list, and the status the list was filtered on when that status
+ * is final (a final status never changes; a run listed as running may have finished since).
  *
  * Times are compared to the whole second, the precision the API documents, so a list and a detail that
  * write the same instant with different precision do not disagree.
@@ -13,13 +14,16 @@
  */
 import { ResponseValidationError, type RequestSite } from "../errors";
 import type { ExecutionSummary } from "../model/summary";
-import type { WorkflowExecution } from "../model/types";
+import { isFinalStatus, type WorkflowExecution } from "../model/types";
+import type { ListStatus } from "./args";
 
 /** What the lookup chose, and where it looked. */
 export interface Choice {
   workflowId: string;
   chosen: ExecutionSummary;
   runnerUp?: ExecutionSummary;
+  /** The list's status filter, if any. */
+  status?: ListStatus;
   sinceMs: number;
   untilMs: number;
 }
@@ -46,6 +50,9 @@ function contradictions(e: WorkflowExecution, c: Choice): Violation[] {
   }
   if (e.executionId !== c.chosen.executionId) {
     out.push({ pointer: "/execution_id", expected: `the execution ID ${c.chosen.executionId}, as in the list` });
+  }
+  if (c.status !== undefined && isFinalStatus(c.status) && e.status !== c.status) {
+    out.push({ pointer: "/status", expected: `${c.status}, the status the list was filtered on (a final status does not change)` });
   }
   const began = e.beginTime === undefined ? NaN : Date.parse(e.beginTime);
   if (!Number.isFinite(began)) {

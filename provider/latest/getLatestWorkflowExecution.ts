@@ -81,7 +81,7 @@ export async function getLatestWorkflowExecution(
     const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
     const ref = { endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: query.fullHistory };
     const site = { method: "GET", path: `${listPath}/${executionId}` };
-    const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, ...window };
+    const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, status: query.status, ...window };
     const read = async (limits?: ReadLimits) => {
       const execution = await readExecution(ref, settings.credentials, limitPolicy(policy, limits ?? bound.limits()));
       confirmChoice(execution, choice, site);

@@ -46,3 +46,11 @@ test("another execution or workflow ID does not, and every contradiction is name
   expect(message).toContain("/execution_id is not the execution ID 7f3c0000-exec");
   expect(message).toContain("/begin_time is not a begin time");
 });
+
+test("a final status the list was filtered on must be the detail's; a run listed as running may have finished", () => {
+  const e = detail("2024-05-06T10:00:05.000Z");
+  expect(problem(() => confirmChoice({ ...e, status: "fail" }, choice({ status: "success" }), site))).toMatch(/\/status is not success, the status the list was filtered on/);
+  expect(problem(() => confirmChoice({ ...e, status: "running" }, choice({ status: "cancel" }), site))).toMatch(/\/status is not cancel/);
+  expect(problem(() => confirmChoice({ ...e, status: "success" }, choice({ status: "success" }), site))).toBeUndefined();
+  expect(problem(() => confirmChoice({ ...e, status: "success" }, choice({ status: "running" }), site))).toBeUndefined();
+});
