@@ -61,10 +61,11 @@ function timingTable(r: BenchResults): string {
   for (const t of r.timing) {
     const s = Object.fromEntries(CONTENDERS.map((c) => [c, summarize(t.samples[c])])) as Record<ContenderId, ReturnType<typeof summarize>>;
     for (const c of CONTENDERS) {
-      rows.push([t.payload.id, c, ms(s[c].median), `${ms(s[c].p10)} – ${ms(s[c].p90)}`, String(s[c].n), ratio(s[c].median / s.floor.median), ratio(s[c].median / s.sdk.median)]);
+      const cells = [ms(s[c].median), `${ms(s[c].p10)} – ${ms(s[c].p90)}`, String(s[c].n), ratio(s[c].median / s.floor.median), ratio(s[c].median / s.sdk.median)];
+      rows.push([t.payload.id, c, ...cells, String(t.connections[c])]);
     }
   }
-  return table(["body", "contender", "ms per read (median)", "p10 – p90", "reads", "vs floor", "vs SDK"], rows);
+  return table(["body", "contender", "ms per read (median)", "p10 – p90", "reads", "vs floor", "vs SDK", "TCP connections opened"], rows);
 }
 
 /** The first reads of each contender in one process, before and during warm-up. */
@@ -159,7 +160,7 @@ ${latestTable(r)}
 
 - The emulator (emulator/) runs in a separate process on 127.0.0.1 with throttling off and serves both bodies pre-serialized; it verifies every signature, the SDK's included.
 - Whole processes: bench/processes.ts spawns \`node --require bench/child/cpu-report.js <entry>\`; the preloaded module writes \`process.resourceUsage()\` at exit to a pipe of its own (microsecond CPU accounting). Round i runs every contender once, in an order that rotates each round. The CLI is run as \`bin/fgs-execution.js\` with credentials, project ID and endpoint in the environment.
-- In one process: the three contenders take turns round-robin through every order, sharing Node's keep-alive \`http.globalAgent\`; garbage collection is left to V8; each result is checked after the clock stops.
+- In one process: the three contenders take turns round-robin through every order; the SDK and the floor use Node's keep-alive \`http.globalAgent\`, the library whatever its transport chooses ("TCP connections opened" counts the sockets each contender opened, warm-up included, through the \`net.client.socket\` diagnostics channel); garbage collection is left to V8; each result is checked after the clock stops.
 - Peak memory: the kernel's RSS high-water mark (VmHWM) where available.
 - Serialized provider: \`pulumi.runtime.serializeFunction\` as \`pulumi.dynamic.Resource\` builds \`__provider\`. Host: the real dynamic-provider host of @pulumi/pulumi driven over gRPC (tests/pulumi/harness).
 `;
