@@ -30,3 +30,21 @@ test("a program under setMocks is one: the runtime has a monitor", () => {
   const setup = 'require("@pulumi/pulumi").runtime.setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: () => ({}) });';
   expect(detect(setup)).toBe("function function");
 });
+
+test("a plain script that loaded @pulumi/pulumi warns on stderr, not through pulumi.log", () => {
+  const dist = (p: string) => JSON.stringify(path.join(REPO_ROOT, "dist", p));
+  const script = `require("@pulumi/pulumi");
+const { startEmulator, SCENARIO_IDS } = require(${dist("emulator/index.js")});
+const { getWorkflowExecution } = require(${dist("provider/index.js")});
+(async () => {
+  const em = await startEmulator();
+  try {
+    await getWorkflowExecution({ endpoint: em.url, projectId: em.projectId, credentials: em.credentials,
+      workflowId: SCENARIO_IDS.workflow, executionId: SCENARIO_IDS.executions.fail, requireStatus: "success", mode: "warn" });
+  } finally { await em.close(); }
+})();`;
+  const result = require("child_process").spawnSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, env: cleanEnv(), encoding: "utf8" });
+  expect(result.stderr).toMatch(/^warning: FGS_GATE_REJECTED/m);
+  expect(result.stderr).not.toContain("[runtime]");
+  expect(result.stdout).toBe("");
+});
