@@ -13,6 +13,7 @@
  * when the list and the detail disagree, neither can be trusted to say which run is the latest.
  */
 import { ResponseValidationError, type RequestSite } from "../errors";
+import { safeLine, type Scrubber } from "../api/redact";
 import type { ExecutionSummary } from "../model/summary";
 import { isFinalStatus, type WorkflowExecution } from "../model/types";
 import type { ListStatus } from "./args";
@@ -43,13 +44,15 @@ function second(ms: number): number {
 }
 
 /** Every way the detailed run `e` contradicts the choice. */
-function contradictions(e: WorkflowExecution, c: Choice): Violation[] {
+function contradictions(e: WorkflowExecution, c: Choice, scrub: Scrubber): Violation[] {
   const out: Violation[] = [];
+  // IDs may have come from the service: scrubbed before they are quoted.
+  const id = (s: string) => safeLine(s, scrub, 128);
   if (e.workflowId !== c.workflowId || c.chosen.workflowId !== c.workflowId) {
-    out.push({ pointer: "/workflow_id", expected: `the workflow ID ${c.workflowId}, as in the list` });
+    out.push({ pointer: "/workflow_id", expected: `the workflow ID ${id(c.workflowId)}, as in the list` });
   }
   if (e.executionId !== c.chosen.executionId) {
-    out.push({ pointer: "/execution_id", expected: `the execution ID ${c.chosen.executionId}, as in the list` });
+    out.push({ pointer: "/execution_id", expected: `the execution ID ${id(c.chosen.executionId)}, as in the list` });
   }
   if (c.status !== undefined && isFinalStatus(c.status) && e.status !== c.status) {
     out.push({ pointer: "/status", expected: `${c.status}, the status the list was filtered on (a final status does not change)` });
@@ -73,8 +76,8 @@ function contradictions(e: WorkflowExecution, c: Choice): Violation[] {
 }
 
 /** @throws ResponseValidationError when the detailed run contradicts the list's choice. */
-export function confirmChoice(e: WorkflowExecution, c: Choice, site: RequestSite): void {
-  const violations = contradictions(e, c);
+export function confirmChoice(e: WorkflowExecution, c: Choice, site: RequestSite, scrub: Scrubber = (t) => t): void {
+  const violations = contradictions(e, c, scrub);
   if (violations.length === 0) return;
   throw new ResponseValidationError(
     site,

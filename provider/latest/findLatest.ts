@@ -7,6 +7,7 @@
  */
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError, ResponseValidationError } from "../errors";
+import { safeLine, scrubberFor } from "../api/redact";
 import type { Credentials } from "../api/signer";
 import type { ExecutionListBody } from "../model/bodies";
 import { toExecutionSummaries } from "../model/listMap";
@@ -65,6 +66,8 @@ export async function findLatest(
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions"];
   const site = { method: "GET", path: `/${segments.join("/")}` };
   const window = { start_time: queryTime(ref.sinceMs, "down"), end_time: queryTime(ref.untilMs, "up") };
+  // The workflow ID may have come from the service (a name lookup): scrubbed before it is quoted.
+  const workflow = safeLine(ref.workflowId, scrubberFor(credentials), 128);
   let podium: Podium = {};
   const stats = await pageThrough<ExecutionSummary>({
     ...paging,
@@ -73,13 +76,13 @@ export async function findLatest(
     onItem(e) {
       if (e.workflowId !== ref.workflowId) {
         // A proxy or cache answering for another workflow: fail closed rather than gate on a stranger's run.
-        throw new ResponseValidationError(site, [{ pointer: "/executions/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` }]);
+        throw new ResponseValidationError(site, [{ pointer: "/executions/workflow_id", expected: `the requested workflow ID ${workflow}` }]);
       }
       if (counts(e, ref)) podium = rankRun(podium, e);
     },
     tooMany: (pages, items) =>
       new ConfigurationError(
-        `More than ${items} executions of workflow ${ref.workflowId} in the window (${pages} pages of ${paging.limit}): narrow it with since/until or status`,
+        `More than ${items} executions of workflow ${workflow} in the window (${pages} pages of ${paging.limit}): narrow it with since/until or status`,
         "since",
       ),
     fetch: async (offset, limit) => {

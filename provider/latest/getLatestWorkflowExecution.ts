@@ -19,6 +19,7 @@ import { idFromResponse } from "../api/responseIds";
 import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
 import { ConfigurationError } from "../errors";
+import { safeLine, scrubberFor } from "../api/redact";
 import { limitPolicy, READ_GRACE_MS, type ReadLimits, startBound, within } from "../gate/bounds";
 import { runGate } from "../gate/run";
 import { gateRun, type InternalContext, prepareCall } from "../prepare";
@@ -62,12 +63,14 @@ export async function getLatestWorkflowExecution(
     const { executionPaging, workflowPaging, random } = context;
     const found = await lookUpLatest({ call, query, bound, startedMs, now, signal: args.signal, random, executionPaging, workflowPaging });
     const { projectId, workflowId, window, scan } = found;
+    // The project and workflow IDs may have come from the service: scrubbed wherever they are quoted.
+    const scrub = scrubberFor(settings.credentials);
     const latest = scan.latest;
     if (latest === undefined) {
       throw new NoExecutionFoundError({
-        workflowId,
+        workflowId: safeLine(workflowId, scrub, 128),
         workflowName: query.workflowName,
-        projectId,
+        projectId: safeLine(projectId, scrub, 128),
         since: new Date(window.sinceMs).toISOString(),
         until: new Date(window.untilMs).toISOString(),
         status: query.status,
@@ -75,7 +78,8 @@ export async function getLatestWorkflowExecution(
         waitedMs: found.waitedMs,
       });
     }
-    policy.debug?.(`latest run of ${workflowId}: ${latest.executionId} (began ${latest.beginTime}; ${scan.scanned} runs in ${scan.pages} list pages)`);
+    const line = `latest run of ${workflowId}: ${latest.executionId} (began ${latest.beginTime}; ${scan.scanned} runs in ${scan.pages} list pages)`;
+    policy.debug?.(safeLine(line, scrub, 500));
 
     const listPath = `/v2/${projectId}/fgs/workflows/${workflowId}/executions`;
     const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
@@ -84,7 +88,7 @@ export async function getLatestWorkflowExecution(
     const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, status: query.status, ...window };
     const read = async (limits?: ReadLimits) => {
       const execution = await readExecution(ref, settings.credentials, limitPolicy(policy, limits ?? bound.limits()));
-      confirmChoice(execution, choice, site);
+      confirmChoice(execution, choice, site, scrub);
       return execution;
     };
     const wait = gate.wait && remainingWait(gate.wait, startedMs, now());

@@ -7,6 +7,7 @@ import { idFromResponse } from "../api/responseIds";
 import { checkWorkflowId } from "../config/ids";
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError } from "../errors";
+import { safeLine, scrubberFor } from "../api/redact";
 import type { Credentials } from "../api/signer";
 import type { WorkflowListBody } from "../model/bodies";
 import { toWorkflowSummaries } from "../model/listMap";
@@ -38,6 +39,10 @@ export async function resolveWorkflowName(
   paging = WORKFLOW_PAGING,
 ): Promise<WorkflowSummary> {
   const segments = ["v2", ref.projectId, "fgs", "workflows"];
+  // Names and IDs in the messages below came from the service (or a discovered project): scrubbed first.
+  const scrub = scrubberFor(credentials);
+  const text = (s: string) => safeLine(s, scrub, 128);
+  const project = text(ref.projectId);
   const exact: WorkflowSummary[] = [];
   const others: string[] = [];
   await pageThrough<WorkflowSummary>({
@@ -67,15 +72,15 @@ export async function resolveWorkflowName(
   }
   if (exact.length === 0) {
     // Near misses (other case, prefix) are the usual mistake: name a few so the fix is obvious.
-    const similar = others.length === 0 ? "" : `; the name filter also matched ${quoteList(others)}`;
+    const similar = others.length === 0 ? "" : `; the name filter also matched ${quoteList(others.map(text))}`;
     throw new ConfigurationError(
-      `No workflow named ${JSON.stringify(ref.name)} in project ${ref.projectId} (names are matched exactly and case-sensitively${similar})`,
+      `No workflow named ${JSON.stringify(ref.name)} in project ${project} (names are matched exactly and case-sensitively${similar})`,
       "workflowName",
     );
   }
   throw new ConfigurationError(
-    `${exact.length} workflows are named ${JSON.stringify(ref.name)} in project ${ref.projectId} ` +
-      `(IDs ${exact.map((w) => w.id).join(", ")}): pass workflowId to choose one`,
+    `${exact.length} workflows are named ${JSON.stringify(ref.name)} in project ${project} ` +
+      `(IDs ${exact.map((w) => text(w.id)).join(", ")}): pass workflowId to choose one`,
     "workflowName",
   );
 }
