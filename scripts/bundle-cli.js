@@ -2,7 +2,7 @@
 /**
  * Bundles the compiled CLI (dist/provider/cli/main.js, from `tsc`) into one file, dist/cli.js, which
  * bin/fgs-execution.js loads. A one-shot `fgs-execution get` is a whole Node process per CI step, and
- * resolving, reading and compiling some 80 separate modules was a large part of its CPU; one file is read
+ * resolving, reading and compiling some 80 separate modules is a large part of its CPU; one file is read
  * and compiled once. node-fetch stays external: loading it as its own modules is cheaper than parsing
  * its URL tables as bundled JavaScript. Run by `npm run build` after `tsc`.
  */

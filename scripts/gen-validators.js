@@ -2,8 +2,8 @@
 /**
  * Generates provider/model/generated/validators.ts: ajv's standalone validation code for the body schemas
  * in schema/. The schemas stay the single source; this file only turns them into code at build time, so
- * a read never loads ajv's compiler (about 50 ms of a one-shot CLI's CPU went to loading ajv and compiling
- * the schemas at run time).
+ * a read never loads ajv's compiler: loading ajv and compiling the schemas in every fresh process would
+ * cost a one-shot CLI about as much CPU as the rest of its read.
  *
  *   node scripts/gen-validators.js           write the file (run by `npm run build` and `npm run typecheck`)
  *   node scripts/gen-validators.js --check   exit 1 if the committed file differs from what would be written

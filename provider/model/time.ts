@@ -74,8 +74,8 @@ let millisSuffixes: string[] | undefined;
 
 /**
  * `new Date(ms).toISOString()` (`1605119892050` → `2020-11-11T18:38:12.050Z`), RangeError included.
- * The largest body has 80,000 node times clustered within seconds: a Date each cost about 35 ms of that
- * read, so the `yyyy-MM-ddTHH:mm:ss` of the last second is reused and joined with a shared suffix.
+ * The largest body has 80,000 node times clustered within seconds: a Date each would add about 35 ms to
+ * that read, so the `yyyy-MM-ddTHH:mm:ss` of the last second is reused and joined with a shared suffix.
  */
 export function millisToIso(ms: number): string {
   if (!(ms >= 0 && ms < YEAR_10000_MS && Number.isInteger(ms))) return new Date(ms).toISOString();

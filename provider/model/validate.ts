@@ -1,7 +1,8 @@
 /**
  * The single owner of schema validation. The validators are ajv's standalone code, generated from the
  * JSON Schemas in schema/ at build time (scripts/gen-validators.js → ./generated/validators.ts), so a read
- * loads no schema compiler: compiling at run time cost a one-shot CLI read about half its CPU.
+ * loads no schema compiler: compiling in every fresh process would cost a one-shot CLI read about as much
+ * CPU as the rest of it.
  */
 import type { ErrorObject } from "ajv";
 import * as generated from "./generated/validators";
