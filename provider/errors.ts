@@ -138,6 +138,14 @@ export type TransportErrorKind =
   | "body-too-large" // the response exceeded the size cap
   | "redirect"; // a 3xx answer: never followed with credentials
 
+export interface TransportErrorOptions {
+  /** An inner error of this package's own (never a raw network error: those can carry the server's bytes). */
+  cause?: unknown;
+  /** False only when the request provably never left this process. Default true. */
+  mayHaveArrived?: boolean;
+  httpStatus?: number;
+}
+
 /** No usable HTTP response: network failure, timeout, deadline, cancellation, size cap or redirect. */
 export class TransportError extends FunctionGraphGateError {
   readonly code = ErrorCodes.transport;
@@ -150,17 +158,20 @@ export class TransportError extends FunctionGraphGateError {
    * left (connection refused, unknown host). A start that may have arrived may have started a run.
    */
   readonly mayHaveArrived: boolean;
+  /** The HTTP status, when a status line arrived before the exchange failed (its body cut off or stalled). */
+  readonly httpStatus?: number;
 
-  constructor(kind: TransportErrorKind, site: RequestSite, attempts: number, detail: string, cause?: unknown, mayHaveArrived = true) {
+  constructor(kind: TransportErrorKind, site: RequestSite, attempts: number, detail: string, options: TransportErrorOptions = {}) {
     super(
       `${site.method} ${site.path}: ${detail} (${kind}, ${attempts} attempt${attempts === 1 ? "" : "s"})`,
-      cause === undefined ? undefined : { cause },
+      options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.kind = kind;
     this.attempts = attempts;
     this.method = site.method;
     this.path = site.path;
-    this.mayHaveArrived = mayHaveArrived;
+    this.mayHaveArrived = options.mayHaveArrived ?? true;
+    if (options.httpStatus !== undefined) this.httpStatus = options.httpStatus;
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import { ConfigurationError } from "./errors";
 import { readExecution } from "./api/executions";
+import { makeScrubber } from "./api/redact";
+import { scrubbingErrors } from "./api/scrubError";
 import type { GetWorkflowExecutionArgs } from "./args";
 import { checkExecutionId, checkWorkflowId } from "./config/ids";
 import { isPlainRead, runGate } from "./gate/run";
@@ -41,8 +43,9 @@ function readAndGate(args: GetWorkflowExecutionArgs, context: InternalContext): 
   }
   const call = prepareCall(args, context);
   const read = executionReader(call, { workflowId, executionId, fullHistory: args.fullHistory });
-  if (isPlainRead(call.gate, args.onProgress)) return read();
-  return runGate(read, gateRun(call, args, context));
+  const scrub = makeScrubber(call.settings.credentials);
+  if (isPlainRead(call.gate, args.onProgress)) return scrubbingErrors(read(), scrub);
+  return scrubbingErrors(runGate(read, gateRun(call, args, context)), scrub);
 }
 
 /**

@@ -6,7 +6,7 @@ import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type Trans
 import { apiErrorHint, parseErrorBody } from "./errorBody";
 import { ExchangeFailure, exchange, type WireResponse } from "./http";
 import { limiterFor } from "./limiter";
-import { makeScrubber, safeLine, type Scrubber } from "./redact";
+import { makeScrubber, safeLine, type Scrubber, secretsOf } from "./redact";
 import { readBody } from "./response";
 import { mayRetry, parseRetryAfter } from "./retry";
 import { type Credentials, signRequest } from "./signer";
@@ -79,7 +79,7 @@ function fromResponse(input: AttemptInput, res: WireResponse, scrub: Scrubber, m
   const requestId = rawId === undefined ? undefined : safeLine(rawId, scrub, 128);
   input.policy.debug?.(`${call.method} ${target.origin}${target.site.path} attempt ${n}: HTTP ${res.status} in ${ms} ms (request id ${requestId ?? "none"})`);
   if (res.status === 200) {
-    const source = { site: target.site, status: 200, text: res.text, contentType: res.header("content-type"), requestId, scrub };
+    const source = { site: target.site, status: 200, text: res.text, contentType: res.header("content-type"), requestId, scrub, secrets: secretsOf(input.credentials) };
     const body = call.kind === "none" ? undefined : readBody(call.kind, source);
     return { result: { body, status: 200, requestId, attempts: n }, retry: false };
   }
@@ -130,7 +130,7 @@ function fromFailure(input: AttemptInput, failure: ExchangeFailure, scrub: Scrub
     : kind === "body-too-large" ? `response larger than ${policy.maxResponseBytes} bytes (${failure.detail})`
     : `${after}the exchange with ${target.host} failed: ${safeLine(failure.detail, scrub, 200)}`;
   policy.debug?.(`${call.method} ${target.origin}${target.site.path} attempt ${n}: ${kind} after ${ms} ms`);
-  const error = new TransportError(kind, target.site, n, detail, undefined, !failure.notSent);
+  const error = new TransportError(kind, target.site, n, detail, { mayHaveArrived: !failure.notSent, httpStatus: failure.status });
   const retry = (kind === "network" || kind === "timeout") && mayRetry(call.method, { status: failure.status, failed: true, notSent: failure.notSent });
   return { error, retry };
 }

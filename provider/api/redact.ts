@@ -10,24 +10,97 @@ export const REDACTED = "[redacted]";
 
 export type Scrubber = (text: string) => string;
 
-/** Credentials long enough to be one, longest first so that a secret containing another goes whole. */
-function secretsOf(credentials: Credentials | undefined): string[] {
-  return [credentials?.securityToken, credentials?.secretKey, credentials?.accessKey]
-    .filter((s): s is string => typeof s === "string" && s.length >= 4)
-    .sort((a, b) => b.length - a.length);
+/** A value shorter than this is not treated as a secret (it would match everywhere). */
+const MIN_SECRET = 4;
+
+/** Runs of at least this many characters of a secret are redacted too: what a cut leaves of it. */
+export const PARTIAL_WINDOW = 16;
+
+/** The 16-character windows of the long secrets, and which UTF-16 units occur in them at all. */
+interface Windows {
+  set: ReadonlySet<string>;
+  units: Uint8Array;
 }
 
-/** Replaces every credential in a text with `[redacted]`. */
-export function makeScrubber(credentials: Credentials | undefined): Scrubber {
+function windowsOf(secrets: readonly string[]): Windows {
+  const set = new Set<string>();
+  const units = new Uint8Array(65536);
+  for (const s of secrets) {
+    if (s.length < PARTIAL_WINDOW) continue;
+    for (let i = 0; i + PARTIAL_WINDOW <= s.length; i++) set.add(s.slice(i, i + PARTIAL_WINDOW));
+    for (let i = 0; i < s.length; i++) units[s.charCodeAt(i)] = 1;
+  }
+  return { set, units };
+}
+
+/**
+ * Start and end of every part of `text` covered by runs of a long secret's windows. Only runs of units
+ * that occur in some secret are looked up, so ordinary text costs one table read per unit.
+ */
+function partialSpans(text: string, windows: Windows): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let run = 0;
+  for (let end = 1; end <= text.length; end++) {
+    run = windows.units[text.charCodeAt(end - 1)] === 1 ? run + 1 : 0;
+    if (run < PARTIAL_WINDOW || !windows.set.has(text.slice(end - PARTIAL_WINDOW, end))) continue;
+    const last = spans[spans.length - 1];
+    if (last && end - PARTIAL_WINDOW <= last[1]) last[1] = end;
+    else spans.push([end - PARTIAL_WINDOW, end]);
+  }
+  return spans;
+}
+
+function redactSpans(text: string, spans: ReadonlyArray<[number, number]>): string {
+  let out = "";
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + REDACTED;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A scrubber for these secret values: each is replaced whole, and any run of 16 or more of its
+ * characters too (a message or an ID cut at some length leaves such a run of a long token).
+ */
+export function secretScrubber(values: ReadonlyArray<string | undefined>): Scrubber {
+  const secrets = values.filter((v): v is string => typeof v === "string" && v.length >= MIN_SECRET);
+  const short = secrets.filter((s) => s.length < PARTIAL_WINDOW).sort((a, b) => b.length - a.length);
+  const windows = windowsOf(secrets);
   return (text) => {
-    let out = text;
-    // Read at each call: a scrubber must not go stale if its credentials object changes.
-    for (const secret of secretsOf(credentials)) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out;
+    const out = windows.set.size === 0 ? text : redactSpans(text, partialSpans(text, windows));
+    return short.reduce((t, s) => (t.includes(s) ? t.split(s).join(REDACTED) : t), out);
   };
 }
 
-/** Kept for callers that share one scrubber per credentials object; scrubbers hold no state. */
+/** The secrets of a credentials object, as the scrubber and the body check take them. */
+export function secretsOf(credentials: Credentials | undefined): string[] {
+  return [credentials?.securityToken, credentials?.secretKey, credentials?.accessKey].filter(
+    (s): s is string => typeof s === "string" && s.length >= MIN_SECRET,
+  );
+}
+
+/** Whether `text` holds a whole secret: the cheap check a large body gets before it is walked. */
+export function holdsSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((s) => text.includes(s));
+}
+
+const scrubbers = new WeakMap<Credentials, { key: string; scrub: Scrubber }>();
+
+/** The scrubber of a credentials object, built once per distinct set of values. */
+export function makeScrubber(credentials: Credentials | undefined): Scrubber {
+  const secrets = secretsOf(credentials);
+  if (credentials === undefined) return secretScrubber(secrets);
+  const key = secrets.join("\u0000");
+  const known = scrubbers.get(credentials);
+  if (known !== undefined && known.key === key) return known.scrub;
+  const scrub = secretScrubber(secrets);
+  scrubbers.set(credentials, { key, scrub });
+  return scrub;
+}
+
+/** The same as makeScrubber: callers share one scrubber per credentials object. */
 export const scrubberFor = makeScrubber;
 
 /**

@@ -5,7 +5,7 @@
  */
 import { ResponseValidationError, type RequestSite } from "../errors";
 import { validateBody, type BodyKind } from "../model/validate";
-import { safeLine, type Scrubber } from "./redact";
+import { holdsSecret, safeLine, type Scrubber } from "./redact";
 import { scrubValue } from "./scrubValue";
 import { parseStrict, StructureError } from "./strictJson";
 
@@ -18,6 +18,8 @@ export interface BodySource {
   contentType: string | undefined;
   requestId: string | undefined;
   scrub: Scrubber;
+  /** The call's secrets, for the cheap whole-value check of the body text. */
+  secrets: readonly string[];
 }
 
 /** Parses, scrubs and validates a body of `kind`, or throws ResponseValidationError. */
@@ -44,7 +46,7 @@ function parseStrictJson(src: BodySource): unknown {
     throw new ResponseValidationError({ ...src.site, requestId: src.requestId }, [{ pointer: safeLine(pointer, scrub, 200), expected }]);
   }
   // A credential can hide behind escapes (`\u0041...`), so escaped text is always walked.
-  return parsed.escapes || scrub(text) !== text ? scrubValue(parsed.value, scrub) : parsed.value;
+  return parsed.escapes || holdsSecret(text, src.secrets) ? scrubValue(parsed.value, scrub) : parsed.value;
 }
 
 function quoted(src: BodySource): string {

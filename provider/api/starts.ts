@@ -96,7 +96,7 @@ function mayHaveStarted(e: unknown, ref: WorkflowRef, startedAt: Date): unknown 
     `(fgs-execution latest --workflow-id ${ref.workflowId} --since ${startedAt.toISOString()}) before starting another`;
   if (isTransportError(e) && e.kind !== "redirect") {
     if (!e.mayHaveArrived) return e;
-    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${detailOf(e)}. ${where}`);
+    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${detailOf(e)}. ${where}`, { httpStatus: e.httpStatus });
   }
   if (isFunctionGraphApiError(e) && e.httpStatus >= 500) {
     return new FunctionGraphApiError({ ...e, method: e.method, path: e.path, httpStatus: e.httpStatus, attempts: e.attempts }, where);

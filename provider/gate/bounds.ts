@@ -81,8 +81,8 @@ export async function within<T>(bound: Bound, site: RequestSite, work: (limits: 
   try {
     return await settleBy(work(bound.limits()), bound.signal);
   } catch (e) {
-    if (bound.cancelled()) throw new TransportError("aborted", site, 1, "cancelled by the caller", e);
-    if (bound.expired()) throw new TransportError("deadline", site, 1, `not done within the call's time bound of ${bound.ms / 1000} s`, e);
+    if (bound.cancelled()) throw new TransportError("aborted", site, 1, "cancelled by the caller", { cause: e });
+    if (bound.expired()) throw new TransportError("deadline", site, 1, `not done within the call's time bound of ${bound.ms / 1000} s`, { cause: e });
     throw e;
   }
 }

@@ -97,7 +97,7 @@ export async function pollLoop<T>(
 }
 
 function cancelled(site: { method: string; path: string }, attempts: number, cause: unknown): TransportError {
-  return new TransportError("aborted", site, attempts, "cancelled by the caller while waiting", cause);
+  return new TransportError("aborted", site, attempts, "cancelled by the caller while waiting", { cause });
 }
 
 /** No read succeeded: the last (transient) error seen, or else the timeout that cut the reads short. */

@@ -3,6 +3,8 @@
  * has. A wait that gives up (times out, or is cancelled through `signal`) stops the run it started.
  */
 import { DEFAULT_POLICY } from "../api/client";
+import { makeScrubber } from "../api/redact";
+import { scrubbingErrors } from "../api/scrubError";
 import { startExecution, startSyncExecution, terminateExecution, type WorkflowRef } from "../api/starts";
 import { ConfigurationError, isTransportError } from "../errors";
 import { executionReader } from "../getWorkflowExecution";
@@ -12,7 +14,7 @@ import { syncAnswerToExecution } from "../model/syncMap";
 import type { WorkflowExecution } from "../model/types";
 import { gateRun, type InternalContext, type PreparedCall, prepareCall } from "../prepare";
 import type { RunWorkflowArgs } from "./args";
-import { checkStart, startTarget } from "./start";
+import { type CheckedStart, checkStart, startTarget } from "./start";
 
 /** How long stopping a run may take once the wait has given up. */
 const STOP_DEADLINE_MS = 15_000;
@@ -31,6 +33,10 @@ export async function runWorkflow(args: RunWorkflowArgs, context: InternalContex
   }
   const gateArgs = { ...args, waitForCompletion: args.waitForCompletion ?? true };
   const call = prepareCall(gateArgs, context);
+  return scrubbingErrors(startAndGate(args, gateArgs, call, context, start), makeScrubber(call.settings.credentials));
+}
+
+async function startAndGate(args: RunWorkflowArgs, gateArgs: RunWorkflowArgs, call: PreparedCall, context: InternalContext, start: CheckedStart): Promise<WorkflowExecution> {
   const target = await startTarget(call, start);
   const startedAt = new Date();
   const { credentials } = call.settings;

@@ -1,6 +1,8 @@
 /**
  * `startWorkflowExecution`: start one run of a workflow and return its execution ID, without waiting.
  */
+import { makeScrubber } from "../api/redact";
+import { scrubbingErrors } from "../api/scrubError";
 import { startExecution } from "../api/starts";
 import { type InternalContext, prepareCall } from "../prepare";
 import type { StartedWorkflowExecution, StartWorkflowExecutionArgs } from "./args";
@@ -18,7 +20,12 @@ import { checkStart, startTarget } from "./start";
 export async function startWorkflowExecution(args: StartWorkflowExecutionArgs, context: InternalContext = {}): Promise<StartedWorkflowExecution> {
   const start = checkStart(args, "startWorkflowExecution");
   const call = prepareCall(args, context);
-  const target = await startTarget(call, start);
-  const executionId = await startExecution(target, start.body, call.settings.credentials, call.policy, new Date());
-  return { executionId, workflowId: target.workflowId };
+  return scrubbingErrors(
+    (async () => {
+      const target = await startTarget(call, start);
+      const executionId = await startExecution(target, start.body, call.settings.credentials, call.policy, new Date());
+      return { executionId, workflowId: target.workflowId };
+    })(),
+    makeScrubber(call.settings.credentials),
+  );
 }
