@@ -6,7 +6,6 @@ import { isFinalStatus, type WorkflowExecution } from "../model/types";
 import { oneLine } from "../api/redact";
 
 /** Re-exported for the CLI's renderer; the rule itself lives with the model's mapping. */
-export { latestExecution };
 
 const MAX_NODES = 5;
 const MAX_ERROR = 200;

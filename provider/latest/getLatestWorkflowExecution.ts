@@ -20,6 +20,7 @@ import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
 import { ConfigurationError } from "../errors";
 import { safeLine, scrubberFor } from "../api/redact";
+import { scrubError } from "../api/scrubError";
 import { limitPolicy, READ_GRACE_MS, type ReadLimits, startBound, within } from "../gate/bounds";
 import { runGate } from "../gate/run";
 import { gateRun, type InternalContext, prepareCall } from "../prepare";
@@ -94,6 +95,8 @@ export async function getLatestWorkflowExecution(
     const wait = gate.wait && remainingWait(gate.wait, startedMs, now());
     const run = { ...gateRun(call, args, { ...context, now }, { ...gate, wait }), bound };
     return wait ? await runGate(read, run) : await within(bound, site, () => runGate(read, run));
+  } catch (e) {
+    throw scrubError(e, scrubberFor(settings.credentials));
   } finally {
     bound.dispose();
   }

@@ -12,6 +12,7 @@
  * equal and makes every read (preview, up, refresh) look for the latest run again. The run itself is the
  * `executionId` output.
  */
+import { workflowChoiceProblem } from "../latest/workflowChoice";
 import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
@@ -72,12 +73,8 @@ const present = (v: unknown): v is string => v !== undefined && v !== null;
  */
 export function latestIdOf(workflow: { workflowId?: string | null; workflowName?: string | null }): string {
   const { workflowId, workflowName } = workflow;
-  if (present(workflowId) === present(workflowName)) {
-    throw new ConfigurationError(
-      present(workflowId) ? "Give workflowId or workflowName, not both" : "Give the workflow to look in: workflowId or workflowName",
-      present(workflowId) ? "workflowName" : "workflowId",
-    );
-  }
+  const problem = workflowChoiceProblem(present(workflowId), present(workflowName));
+  if (problem) throw new ConfigurationError(problem.message, problem.setting);
   return present(workflowId) ? `${LATEST_ID_PREFIX}id:${workflowId}` : `${LATEST_ID_PREFIX}name:${workflowName}`;
 }
 

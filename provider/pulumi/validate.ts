@@ -8,6 +8,7 @@
  * `LatestWorkflowExecution` the lookup rules of `getLatestWorkflowExecution`), so a resource can never
  * accept what the function behind it would reject. Their messages name the setting, never its value.
  */
+import { workflowChoiceProblem } from "../latest/workflowChoice";
 import { requestPolicy } from "../config/policy";
 import { ConfigurationError, isConfigurationError } from "../errors";
 import { CREDENTIAL_CONFIG_KEYS, CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../config/credentialNames";
@@ -167,11 +168,10 @@ export function validateLatestInputs(
   const failures = [...forbidden(inputs), ...exposureFailures(inputs), ...runChecks(inputs, LATEST_CHECKS, isKnown, [])];
   const id = inputs.workflowId;
   const name = inputs.workflowName;
-  if (absent(id) && absent(name)) {
-    failures.push({ property: "workflowId", reason: "Give the workflow to look in: workflowId or workflowName" });
-  } else if (!absent(id) && !absent(name) && isKnown(id) && isKnown(name)) {
-    failures.push({ property: "workflowName", reason: "Give workflowId or workflowName, not both" });
-  }
+  // Both given is decided only once both are known (a preview may not know one of them yet).
+  const both = !absent(id) && !absent(name);
+  const problem = both && !(isKnown(id) && isKnown(name)) ? undefined : workflowChoiceProblem(!absent(id), !absent(name));
+  if (problem) failures.push({ property: problem.setting, reason: problem.message });
   const { since, until } = inputs;
   if (!absent(since) && !absent(until) && isKnown(since) && isKnown(until) && failures.every((f) => f.property !== "since" && f.property !== "until")) {
     try {

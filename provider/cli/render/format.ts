@@ -2,7 +2,8 @@
  * Pieces shared by the renderers: durations, status markers, and one row per node computed from the
  * node's latest execution (the same rule the gate uses, via `latestExecution`).
  */
-import { latestExecution, nodeProgress } from "../../gate/describe";
+import { nodeProgress } from "../../gate/describe";
+import { latestExecution } from "../../model/map";
 import type { ExecutionStatus, NodeExecutionDetail, WorkflowExecution } from "../../model/types";
 import { FAILED_NODE_STATUSES } from "../../model/types";
 import type { CommandName } from "../flags";
