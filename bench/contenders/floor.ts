@@ -6,7 +6,13 @@
  */
 import { createHash, createHmac } from "node:crypto";
 import nodeFetch from "node-fetch";
-import { expect, type Connection, type Contender, type ExecutionRef } from "./types";
+// Types only: the bare-script child (child/bare-read.ts) loads this file, and should load nothing of ours
+// beyond it, as a script written by hand would not.
+import type { Connection, Contender, ExecutionRef } from "./types";
+
+function expect(condition: boolean, what: string): void {
+  if (!condition) throw new Error(`floor: ${what}`);
+}
 
 const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
 
@@ -53,9 +59,9 @@ export function createFloorContender(conn: Connection): Contender {
     },
     check(result, ref, expected) {
       const body = result as { execution_id?: string; node_execution_details?: Array<{ executions?: unknown[] }> };
-      expect(body.execution_id === ref.executionId, "floor", `read ${String(body.execution_id)}, not ${ref.executionId}`);
+      expect(body.execution_id === ref.executionId, `read ${String(body.execution_id)}, not ${ref.executionId}`);
       const count = (body.node_execution_details ?? []).reduce((n, d) => n + (d.executions?.length ?? 0), 0);
-      expect(count === expected, "floor", `returned ${count} node executions, expected ${expected}`);
+      expect(count === expected, `returned ${count} node executions, expected ${expected}`);
     },
   };
 }
