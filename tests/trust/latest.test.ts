@@ -135,6 +135,7 @@ test("fgs-execution latest exits non-zero and prints no run when the detail's be
   const url = await serve(onePage([listItem("exec-1", isoIn(-5))]), (id) => executionBody({ executionId: id, beginTime: isoIn(-10 * 24 * 60) }));
   const run = await runInProcess(["latest", "--workflow-id", WORKFLOW, "--since", new Date(Date.now() - 3_600_000).toISOString(), "--output", "json"], cliEnv(url));
   expect(run.code).not.toBe(0);
+  expect(server!.requests.length).toBeGreaterThan(1);
   expect(run.stdout).toBe("");
   expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
 });

@@ -57,5 +57,6 @@ test("a failed answer echoing both secrets in its errors and output leaks neithe
   const errors = [{ node_id: "n1", error_message: ECHO, begin_time: isoIn(-1), end_time: isoIn(0) }, { node_id: ECHO, error_message: { message: ECHO } }];
   const text = answer("fail", { execution_id: "exec-sync", errors, output: { echo: ECHO } });
   const e = rejection(await run(await serve(200, text, ECHO_HEADERS)));
+  expect(server!.requests).toHaveLength(1);
   expect(errorLeaks(e)).toEqual({});
 });

@@ -53,6 +53,7 @@ describe.each(Object.keys(SCENARIOS))("fgs-execution %s", (name) => {
     const summary = path.join(dir, "summary.md");
     const env = cliEnv(server.url, { HW_SECURITY_TOKEN: TOKEN, GITHUB_STEP_SUMMARY: summary });
     const run = await runInProcess([...argv, "--max-retries", "0", "--output", variant.split(" ")[0]!, ...extra], env);
+    expect(server.requests.length).toBeGreaterThan(0);
     let summaryText = "";
     try {
       summaryText = readFileSync(summary, "utf8");

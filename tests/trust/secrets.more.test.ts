@@ -30,6 +30,7 @@ describe.each(Object.keys(SCENARIOS))("%s, echoing both secrets", (name) => {
       ? getWorkflowExecution({ ...(s.args as { workflowId: string; executionId: string }), ...where, maxRetries: 0 })
       : getLatestWorkflowExecution({ ...s.args, ...where, maxRetries: 0 });
     const e = rejection(await settleWithin(call, 10_000));
+    expect(server.requests.length).toBeGreaterThan(0);
     expect(errorLeaks(e)).toEqual({});
   });
 
@@ -40,6 +41,7 @@ describe.each(Object.keys(SCENARIOS))("%s, echoing both secrets", (name) => {
     if (s.byProjectDiscovery) delete env.HW_PROJECT_ID;
     const run = await runInProcess([...s.argv, "--max-retries", "0", "--debug"], env);
     expect(run.code).not.toBe(0);
+    expect(server.requests.length).toBeGreaterThan(0);
     expect({ stdout: leaksIn(run.stdout), stderr: leaksIn(run.stderr) }).toEqual({ stdout: [], stderr: [] });
   });
 });

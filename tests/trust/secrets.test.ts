@@ -52,6 +52,7 @@ test.each(Object.keys(CASES))("getWorkflowExecution: %s: no secret in any form o
   server = await startHttpServer(detailOr(handler));
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-echo", ...connection(server.url, true), maxRetries: 0, ...args });
   const e = rejection(await settleWithin(call, 10_000));
+  expect(server!.requests.length).toBeGreaterThan(0);
   expect(errorLeaks(e)).toEqual({});
 });
 
@@ -69,6 +70,7 @@ test.each(["fail", "running"])("getLatestWorkflowExecution: a %s run echoing bot
     waitForCompletion: { timeoutSeconds: 0.3, minIntervalSeconds: 0.1 },
   });
   const e = rejection(await settleWithin(call, 10_000));
+  expect(server!.requests.length).toBeGreaterThan(0);
   expect(errorLeaks(e)).toEqual({});
 });
 
@@ -77,5 +79,6 @@ test("getLatestWorkflowExecution: a list body that fails validation and echoes b
   server = await startHttpServer(detailOr(run("success"), list));
   const call = getLatestWorkflowExecution({ workflowId: WORKFLOW, ...connection(server.url, true), maxRetries: 0 });
   const e = rejection(await settleWithin(call, 10_000));
+  expect(server!.requests.length).toBeGreaterThan(0);
   expect(errorLeaks(e)).toEqual({});
 });

@@ -61,4 +61,5 @@ test("a failed start whose error echoes the secret key and token holds neither i
   server = await startHttpServer(afterBody((_req, res) => send(res, 500, { error_code: "FSS.0500", error_msg: ECHO }, ECHO_HEADERS)));
   const call = startWorkflowExecution({ workflowId: WORKFLOW, input: { ref: "main" }, ...connection(server.url, true), maxRetries: 0 });
   expect(errorLeaks(rejection(await settleWithin(call, 10_000)))).toEqual({});
+  expect(server.requests).toHaveLength(1);
 });

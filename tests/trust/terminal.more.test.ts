@@ -25,6 +25,7 @@ test.each(Object.keys(SCENARIOS))("%s: the CLI's stderr and stdout (with --debug
   if (s.byProjectDiscovery) delete env.HW_PROJECT_ID;
   const run = await runInProcess([...s.argv, "--max-retries", "0", "--debug"], env);
   expect(run.code).not.toBe(0);
+  expect(server.requests.length).toBeGreaterThan(0);
   expect({ stdout: terminalProblems(run.stdout), stderr: terminalProblems(run.stderr) }).toEqual({ stdout: [], stderr: [] });
 });
 
@@ -35,6 +36,7 @@ test.each(["table", "github"])("a C1 control in the x-request-id header of a 400
   });
   const run = await runInProcess(["get", ...target("exec-1"), "--output", output, "--debug"], cliEnv(server.url));
   expect(run.code).toBe(3);
+  expect(server.requests.length).toBeGreaterThan(0);
   expect({ stdout: terminalProblems(run.stdout), stderr: terminalProblems(run.stderr) }).toEqual({ stdout: [], stderr: [] });
 });
 
@@ -63,6 +65,7 @@ test("hostile keys of a node's error_message are safe in the table and in github
   );
   for (const output of ["table", "github"]) {
     const run = await runInProcess(["get", "--workflow-id", WORKFLOW, "--execution-id", "exec-1", "--output", output], cliEnv(server.url));
+    expect(run.code).toBe(0);
     expect({ output, stdout: terminalProblems(run.stdout), stderr: terminalProblems(run.stderr) }).toEqual({ output, stdout: [], stderr: [] });
   }
 });

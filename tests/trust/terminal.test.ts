@@ -72,6 +72,8 @@ async function run(name: string, output: string, extra: string[]) {
   } catch {
     // Not written for this format or outcome.
   }
+  // The command got as far as the server: a usage error would make every check below pass for nothing.
+  expect(server.requests.length).toBeGreaterThan(0);
   return { ...result, summary };
 }
 
