@@ -48,6 +48,7 @@ test.each(Object.keys(CASES))("%s is refused (the lookup fails, nothing passes)"
     : getLatestWorkflowExecution({ ...(c.byName ? { workflowName: "trust-flow" } : { workflowId: WORKFLOW }), ...connection(server.url), maxRetries: 0 });
   const e = rejection(await settleWithin(call, 10_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test.each([
@@ -66,4 +67,5 @@ test("an error document nested 200,000 deep is still an error of the library, wi
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), maxRetries: 0 });
   const e = rejection(await settleWithin(call, 10_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });

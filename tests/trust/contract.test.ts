@@ -43,6 +43,7 @@ test("control: HTTP 200 with the valid body is read", async () => {
 test.each([201, 202, 203, 205, 206, 226])("HTTP %i with a valid-looking body is an error, not a success", async (status) => {
   const e = rejection(await read(await serve(status, (id) => valid(id))));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("HTTP 204 with no body is an error, not a success", async () => {
@@ -52,6 +53,7 @@ test("HTTP 204 with no body is an error, not a success", async () => {
   });
   const e = rejection(await read(server.url));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 const DUPLICATES: Record<string, (id: string) => string> = {

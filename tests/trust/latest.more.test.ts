@@ -25,6 +25,7 @@ test.each(["fail", "running", "cancel"])("status filter success: a run listed as
   });
   const e = rejection(await lookup(server.url, { workflowId: WORKFLOW, status: "success" }));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 /** 160 workflows whose names only contain the one asked for, then the exact match, served in `shape`. */

@@ -49,6 +49,7 @@ describe.each(Object.keys(DETAIL_BEGIN))("the list puts the run in the window, i
     const url = await serve(onePage([listItem("exec-1", isoIn(-5))]), (id) => executionBody({ executionId: id, beginTime: DETAIL_BEGIN[when] }));
     const e = rejection(await lookup(url, { ...LAST_HOUR, until: new Date(), ...gate }));
     expect(isLibraryError(e)).toBe(true);
+    expect(server!.requests.length).toBeGreaterThan(0);
   });
 });
 
@@ -56,6 +57,7 @@ test("a run without a begin time in the list and in its detail never passes as t
   const url = await serve(onePage([listItem("exec-1", undefined)]), (id) => executionBody({ executionId: id, beginTime: undefined }));
   const e = rejection(await lookup(url, { ...LAST_HOUR, requireStatus: "success" }));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 /** 401 runs over `pages`; the newest, `exec-newest`, is the very last item. */
@@ -98,12 +100,14 @@ test("a detail naming another workflow ID than the list item is an error", async
   const url = await serve(onePage([listItem("exec-1", isoIn(-5))]), (id) => executionBody({ executionId: id, workflowId: "wf-other" }));
   const e = rejection(await lookup(url, LAST_HOUR));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("a list item naming another workflow is an error", async () => {
   const url = await serve(onePage([listItem("exec-1", isoIn(-5), "success", "wf-other")]), (id) => executionBody({ executionId: id }));
   const e = rejection(await lookup(url, LAST_HOUR));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 describe("by name: identity is the workflow ID, never the display name", () => {
@@ -128,6 +132,7 @@ describe("by name: identity is the workflow ID, never the display name", () => {
     const url = await serveNamed("wf-other");
     const e = rejection(await lookup(url, { ...LAST_HOUR, workflowId: undefined, workflowName: "test-flow" }));
     expect(isLibraryError(e)).toBe(true);
+    expect(server!.requests.length).toBeGreaterThan(0);
   });
 });
 

@@ -38,6 +38,7 @@ test.each([
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(url), ...WAIT, ...gate });
   const e = rejection(await settleWithin(call, 15_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test.each([
@@ -49,4 +50,5 @@ test.each([
   const call = getLatestWorkflowExecution({ workflowId: WORKFLOW, ...connection(url), since, until: new Date(Date.now() + 60_000), ...WAIT });
   const e = rejection(await settleWithin(call, 15_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });

@@ -41,6 +41,7 @@ test.each(Object.keys(CODING_FAULTS))("a run read with %s ends at once as an err
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), ...SLOW_ATTEMPT });
   const e = rejection(await settleWithin(call, 5_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 describe("a server that drips bytes forever", () => {

@@ -26,12 +26,14 @@ test("a 503 with Retry-After: 100 is bounded by deadlineSeconds 2", async () => 
   server = await busy("100");
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), ...SLOW, deadlineSeconds: 2 });
   expect(isLibraryError(rejection(await settleWithin(call, BOUND_MS)))).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("a 503 with Retry-After: 100 on every poll is bounded by the wait's timeoutSeconds 2", async () => {
   server = await busy("100");
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), ...SLOW, ...WAIT });
   expect(isLibraryError(rejection(await settleWithin(call, BOUND_MS)))).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("a stalled IAM project discovery is bounded by the wait's timeoutSeconds 2", async () => {
@@ -39,18 +41,21 @@ test("a stalled IAM project discovery is bounded by the wait's timeoutSeconds 2"
   const url = server.url;
   const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", region: "cn-north-4", endpoint: url, iamEndpoint: url, credentials: CREDENTIALS, ...SLOW, ...WAIT });
   expect(isLibraryError(rejection(await settleWithin(call, BOUND_MS)))).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("a stalled workflow-name lookup is bounded by the wait's timeoutSeconds 2", async () => {
   server = await startHttpServer((_req, res) => stall(res, 200, '{"workflows":['));
   const call = getLatestWorkflowExecution({ workflowName: "trust-flow", ...connection(server.url), ...SLOW, ...WAIT });
   expect(isLibraryError(rejection(await settleWithin(call, BOUND_MS)))).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("a run list dripped forever is bounded by the wait's timeoutSeconds 2", async () => {
   server = await startRawServer(dripBody(100));
   const call = getLatestWorkflowExecution({ workflowId: WORKFLOW, ...connection(server.url), ...SLOW, ...WAIT });
   expect(isLibraryError(rejection(await settleWithin(call, BOUND_MS)))).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("fgs-execution wait --timeout 2 against a body dripped forever ends in time, not with 0", async () => {

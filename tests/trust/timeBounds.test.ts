@@ -45,6 +45,7 @@ test("waitForCompletion.timeoutSeconds 2 ends a gate whose first read stalls (de
   );
   const e = rejection(await settleWithin(call, BOUND_MS));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("waitForCompletion.timeoutSeconds 2 ends a gate whose later poll stalls while the run is still running", async () => {
@@ -73,6 +74,7 @@ test("the latest-run lookup is bounded by timeoutSeconds when a list page stalls
   server = await startHttpServer((_req, res) => stall(res, 200, '{"executions":['));
   const e = rejection(await settleWithin(getLatestWorkflowExecution(latestArgs(server.url)), BOUND_MS));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
 
 test("the latest-run lookup is bounded by timeoutSeconds when the list pages on forever", async () => {
@@ -84,4 +86,5 @@ test("the latest-run lookup is bounded by timeoutSeconds when the list pages on 
   });
   const e = rejection(await settleWithin(getLatestWorkflowExecution(latestArgs(server.url)), BOUND_MS));
   expect(isLibraryError(e)).toBe(true);
+  expect(server!.requests.length).toBeGreaterThan(0);
 });
