@@ -5,7 +5,7 @@
  */
 import { getLatestWorkflowExecution, getWorkflowExecution } from "fgs-workflow-gate";
 import { runProcess, target } from "./support/cli";
-import { CREDENTIALS, cliEnv, connection, WORKFLOW } from "./support/fixtures";
+import { CREDENTIALS, cliEnv, connection, executionBody, executionIdOf, WORKFLOW } from "./support/fixtures";
 import { send, stall, startHttpServer, type HttpServer } from "./support/httpServer";
 import { dripBody, startRawServer, type RawServer } from "./support/rawServer";
 import { isLibraryError, rejection, settleWithin } from "./support/settle";
@@ -64,4 +64,27 @@ test("fgs-execution wait --timeout 2 against a body dripped forever ends in time
   const run = await runProcess(argv, cliEnv(server.url), 10_000);
   expect(run.ms).toBeLessThan(8_000);
   expect([3, 4]).toContain(run.code);
+});
+
+const runningRun = () =>
+  startHttpServer((req, res) => send(res, 200, executionBody({ executionId: executionIdOf(req.path)!, status: "running" })));
+
+test.each([
+  ["minIntervalSeconds 100", { minIntervalSeconds: 100, maxIntervalSeconds: 100 }],
+  ["maxIntervalSeconds 100 (after a short first interval)", { minIntervalSeconds: 0.05, maxIntervalSeconds: 100 }],
+])("a wait with %s still ends at its timeoutSeconds 2 (the sleep is cut, not finished)", async (_name, intervals) => {
+  server = await runningRun();
+  const wait = { requireStatus: "success" as const, waitForCompletion: { timeoutSeconds: 2, ...intervals } };
+  const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), ...wait });
+  const e = rejection(await settleWithin(call, BOUND_MS));
+  expect(e.code).toBe("FGS_GATE_TIMEOUT");
+});
+
+test("an AbortSignal fired during a stalled body ends the read at once", async () => {
+  server = await startHttpServer((_req, res) => stall(res, 200));
+  const controller = new AbortController();
+  const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), ...SLOW, signal: controller.signal });
+  setTimeout(() => controller.abort(), 300);
+  const e = rejection(await settleWithin(call, 3_000));
+  expect(isLibraryError(e)).toBe(true);
 });
