@@ -1,7 +1,7 @@
 /**
  * `fgs-workflow-gate/pulumi`: the Pulumi layer. The Output functions (`getXOutput`, Pulumi's convention
- * for a data source that takes `Input`s) and the dynamic resources `WorkflowExecution` and
- * `LatestWorkflowExecution`. Importing it loads @pulumi/pulumi (the resource classes extend
+ * for a data source that takes `Input`s) and the dynamic resources `WorkflowExecution`,
+ * `LatestWorkflowExecution` and `WorkflowRun`. Importing it loads @pulumi/pulumi (the resource classes extend
  * `pulumi.dynamic.Resource`), which is why it is an entry point of its own: the package's main entry point
  * stays free of Pulumi for plain Node programs. The result types and errors are those of the main entry.
  */
@@ -22,4 +22,6 @@ export { WorkflowExecutionResource as WorkflowExecution, WorkflowExecutionResour
 export type { WorkflowExecutionResourceArgs } from "./resource";
 export { LatestWorkflowExecution } from "./latestResource";
 export type { LatestWorkflowExecutionArgs } from "./latestResource";
+export { WorkflowRun } from "./runResource";
+export type { WorkflowRunArgs } from "./runResource";
 export type { ExecutionPayloads, NodeExecutionPayload, NodePayloads } from "./payloads";

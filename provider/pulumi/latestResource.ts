@@ -12,6 +12,7 @@ import { ConfigurationError } from "../errors";
 import type { ListStatus } from "../latest/args";
 import { LATEST_INPUT_KEYS, LATEST_OUTPUT_KEYS, LATEST_WORKFLOW_EXECUTION_TYPE, latestIdOf } from "./latestState";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
+import { refuseUnmockedGate } from "./mockSource";
 import { isoDateInput, isPlain } from "./programContext";
 import { latestWorkflowExecutionProvider } from "./provider";
 import { SECRET_OUTPUT_KEYS } from "./resourceState";
@@ -63,6 +64,7 @@ export class LatestWorkflowExecution extends GatedExecutionResource {
    * @param opts Resource options; `id` is always the synthetic lookup ID (a given `id` is overridden).
    */
   constructor(name: string, args: LatestWorkflowExecutionArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseUnmockedGate(`LatestWorkflowExecution "${name}"`);
     const failures = validateLatestInputs(args as unknown as Record<string, unknown>, isPlain);
     if (failures.length > 0) {
       throw new ConfigurationError(`LatestWorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);

@@ -16,6 +16,8 @@ import type { GetLatestWorkflowExecutionResult, GetWorkflowExecutionArgs, GetWor
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
 import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
+import { ConfigurationError } from "../errors";
+import { mockMode, unmockedGateMessage } from "./mockSource";
 import { payloadsOf, withoutPayloads, type ExecutionPayloads } from "./payloads";
 import { isoDateInput, programContext } from "./programContext";
 
@@ -115,14 +117,30 @@ function splitPayloads(r: pulumi.Output<ReadResult>): WorkflowExecutionOutputs {
   };
 }
 
+/**
+ * Under `setMocks` (a unit test) the read goes to the test's canned executions, or out to the network
+ * only when the test asked for it; under mocks that know nothing of the gate it is refused.
+ */
+function fetchExecution(plain: GetWorkflowExecutionArgs): Promise<GetWorkflowExecutionResult> {
+  const mode = mockMode();
+  if (mode.kind === "unhandled") throw new ConfigurationError(unmockedGateMessage("getWorkflowExecutionOutput"));
+  if (mode.kind === "handled" && !mode.handler.network) return mode.handler.readExecution(plain);
+  return getWorkflowExecution(plain, programContext());
+}
+
+function fetchLatest(plain: GetLatestWorkflowExecutionArgs): Promise<GetLatestWorkflowExecutionResult> {
+  const mode = mockMode();
+  if (mode.kind === "unhandled") throw new ConfigurationError(unmockedGateMessage("getLatestWorkflowExecutionOutput"));
+  if (mode.kind === "handled" && !mode.handler.network) return mode.handler.readLatest(plain);
+  return getLatestWorkflowExecution(plain, programContext());
+}
+
 function read(args: GetWorkflowExecutionOutputArgs, opts?: GetWorkflowExecutionOutputOptions): pulumi.Output<ReadResult> {
-  return readOnce<InputableArgs>(args, ["notBefore"], opts, (plain) => getWorkflowExecution(plain, programContext()));
+  return readOnce<InputableArgs>(args, ["notBefore"], opts, fetchExecution);
 }
 
 function readLatest(args: GetLatestWorkflowExecutionOutputArgs, opts?: GetWorkflowExecutionOutputOptions): pulumi.Output<ReadResult> {
-  return readOnce<LatestInputableArgs>(args, ["notBefore", "since", "until"], opts, (plain) =>
-    getLatestWorkflowExecution(plain, programContext()),
-  );
+  return readOnce<LatestInputableArgs>(args, ["notBefore", "since", "until"], opts, fetchLatest);
 }
 
 /**

@@ -92,3 +92,30 @@ export const latestWorkflowExecutionProvider: WorkflowExecutionProvider = {
     // Nothing to delete: the gate never owns the run it reads.
   },
 };
+
+/**
+ * The dynamic provider of `WorkflowRun` (it captures only `loadRuntime`, like the two above). The engine
+ * calls `check` and `diff` on every preview and up, `create` only during an up (a preview never starts a
+ * run), `read` on refresh (which sends nothing) and `delete` when the resource goes (which leaves the run
+ * alone). There is no `update`: every change is a replacement, i.e. a new run.
+ */
+export const workflowRunProvider: WorkflowExecutionProvider = {
+  async configure(req) {
+    this.config = loadRuntime().pickProviderConfig(req.config);
+  },
+  async check(_olds, news) {
+    return loadRuntime().checkRunForProvider(news);
+  },
+  async diff(_id, olds, news) {
+    return loadRuntime().diffRunForProvider(olds, news);
+  },
+  async create(inputs) {
+    return loadRuntime().createRunInHost(inputs, this.config);
+  },
+  async read(id, props) {
+    return loadRuntime().readRunForProvider(id, props);
+  },
+  async delete() {
+    // A run is history: deleting the resource neither stops nor removes it.
+  },
+};

@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigurationError } from "../errors";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
+import { refuseUnmockedGate } from "./mockSource";
 import { isoDateInput, isPlain } from "./programContext";
 import { workflowExecutionProvider } from "./provider";
 import { OUTPUT_KEYS, SECRET_OUTPUT_KEYS, WORKFLOW_EXECUTION_TYPE } from "./resourceState";
@@ -33,6 +34,7 @@ export class WorkflowExecutionResource extends GatedExecutionResource {
    * @param opts Resource options; `id` is always the execution ID (a given `id` is overridden).
    */
   constructor(name: string, args: WorkflowExecutionResourceArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseUnmockedGate(`WorkflowExecution "${name}"`);
     const failures = validateInputs(args as unknown as Record<string, unknown>, isPlain);
     if (failures.length > 0) {
       throw new ConfigurationError(`WorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);

@@ -10,7 +10,10 @@
  * environment and are never returned, logged or put into an error message.
  */
 import { ConfigurationError } from "../errors";
+import type { GetWorkflowExecutionArgs } from "../args";
 import type { ConfigSource, GateLogger } from "../context";
+import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
+import type { WorkflowExecution } from "../model/types";
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
 import {
@@ -22,7 +25,10 @@ import {
   type LatestWorkflowExecutionState,
 } from "./latestState";
 import { INPUT_KEYS, pickInputs, toGetArgs, toState, type WorkflowExecutionState } from "./resourceState";
+import { createRunForProvider } from "./runProvider";
 import { describeFailures, validateInputs, validateLatestInputs, type InputFailure } from "./validate";
+
+export { checkRunForProvider, diffRunForProvider, readRunForProvider } from "./runProvider";
 
 /** Stack config keys the provider reads in `configure()`; nothing else of the stack config is kept. */
 export const PROVIDER_CONFIG_KEYS = [
@@ -53,7 +59,7 @@ export function pickProviderConfig(config: { get(key: string): string | undefine
   return out;
 }
 
-function configSource(config: ProviderConfig | undefined): ConfigSource {
+export function configSource(config: ProviderConfig | undefined): ConfigSource {
   return { get: (key) => (config as Record<string, string | undefined> | undefined)?.[key] };
 }
 
@@ -72,18 +78,21 @@ function validated(id: string, props: Record<string, unknown> | undefined) {
   return inputs;
 }
 
+/** Reads and gates on a run; the service by default, canned runs under `fgs-workflow-gate/testing`. */
+export type ExecutionSource = (args: GetWorkflowExecutionArgs) => Promise<WorkflowExecution>;
+
 /** `read(id, props)` of the provider: reads (and gates on) the execution and returns the full state. */
 export async function readForProvider(
   id: string,
   props: Record<string, unknown> | undefined,
   config?: ProviderConfig,
+  source?: ExecutionSource,
 ): Promise<{ id: string; props: WorkflowExecutionState }> {
   const inputs = validated(id, props);
-  const execution = await getWorkflowExecution(toGetArgs(id, inputs), {
-    config: configSource(config),
-    logger: hostLogger,
-    env: process.env,
-  });
+  const args = toGetArgs(id, inputs);
+  const execution = source
+    ? await source(args)
+    : await getWorkflowExecution(args, { config: configSource(config), logger: hostLogger, env: process.env });
   return { id, props: toState(inputs, execution) };
 }
 
@@ -129,17 +138,17 @@ export async function readLatestForProvider(
   id: string,
   props: Record<string, unknown> | undefined,
   config?: ProviderConfig,
+  source?: (args: GetLatestWorkflowExecutionArgs) => Promise<WorkflowExecution>,
 ): Promise<{ id: string; props: LatestWorkflowExecutionState }> {
   const inputs = latestInputsFor(id, props);
   const failures = validateLatestInputs(inputs as Record<string, unknown>);
   if (failures.length > 0) {
     throw new ConfigurationError(`invalid LatestWorkflowExecution inputs: ${describeFailures(failures)}`, failures[0].property);
   }
-  const execution = await getLatestWorkflowExecution(toLatestArgs(inputs), {
-    config: configSource(config),
-    logger: hostLogger,
-    env: process.env,
-  });
+  const args = toLatestArgs(inputs);
+  const execution = source
+    ? await source(args)
+    : await getLatestWorkflowExecution(args, { config: configSource(config), logger: hostLogger, env: process.env });
   return { id: latestIdOf(inputs), props: toLatestState(inputs, execution) };
 }
 
@@ -167,4 +176,11 @@ export function diffLatestForProvider(id: string, olds: Record<string, unknown>,
   const changed = LATEST_INPUT_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   const replaces = changed.filter((k) => k === "workflowId" || k === "workflowName");
   return { changes: changed.length > 0, replaces };
+}
+
+// ---- WorkflowRun ------------------------------------------------------------------------------------
+
+/** `create(inputs)` of the run provider: starts one run and gates on it (see runProvider.ts). */
+export function createRunInHost(inputs: Record<string, unknown>, config?: ProviderConfig) {
+  return createRunForProvider(inputs, { config: configSource(config), logger: hostLogger, env: process.env });
 }

@@ -33,12 +33,12 @@ export const FORBIDDEN_INPUTS = ["credentials", "accessKey", "secretKey", "secur
 
 const GATE_KEYS = ["waitForCompletion", "requireStatus", "notBefore", "maxAgeSeconds", "mode"] as const;
 
-const boolean = (name: string) => (v: unknown) => {
+export const boolean = (name: string) => (v: unknown) => {
   if (typeof v !== "boolean") throw new Error(`${name} must be a boolean`);
 };
 
 /** Checks shared by both resources: where, how to connect, request options, payload opt-out. */
-const COMMON_CHECKS: Record<string, (value: unknown) => void> = {
+export const COMMON_CHECKS: Record<string, (value: unknown) => void> = {
   projectId: (v) => checkProjectId(v, "the projectId input"),
   region: (v) => checkRegion(v, "the region input"),
   endpoint: (v) => checkEndpoint(v, "endpoint"),
@@ -58,12 +58,12 @@ const CHECKS: Record<string, (value: unknown) => void> = {
   ...COMMON_CHECKS,
 };
 
-function failureOf(property: string, e: unknown): InputFailure {
+export function failureOf(property: string, e: unknown): InputFailure {
   const setting = isConfigurationError(e) && e.setting ? e.setting : property;
   return { property: setting, reason: e instanceof Error ? e.message : String(e) };
 }
 
-function forbidden(inputs: Record<string, unknown>): InputFailure[] {
+export function forbidden(inputs: Record<string, unknown>): InputFailure[] {
   return FORBIDDEN_INPUTS.filter((key) => inputs[key] !== undefined).map((key) => ({
     property: key,
     reason:
@@ -72,10 +72,10 @@ function forbidden(inputs: Record<string, unknown>): InputFailure[] {
   }));
 }
 
-const absent = (v: unknown) => v === undefined || v === null;
+export const absent = (v: unknown) => v === undefined || v === null;
 
 /** Runs every check whose value is present and known; `required` keys must be present. */
-function runChecks(
+export function runChecks(
   inputs: Record<string, unknown>,
   checks: Record<string, (value: unknown) => void>,
   isKnown: (value: unknown) => boolean,
@@ -98,13 +98,13 @@ function runChecks(
 }
 
 /** `exposePayloads` decides `additionalSecretOutputs` at construction: it must be a plain boolean now. */
-function exposureFailures(inputs: Record<string, unknown>): InputFailure[] {
+export function exposureFailures(inputs: Record<string, unknown>): InputFailure[] {
   const v = inputs.exposePayloads;
   if (v === undefined || typeof v === "boolean") return [];
   return [{ property: "exposePayloads", reason: "exposePayloads must be a plain boolean (not an Output): it decides at construction which outputs are secret" }];
 }
 
-function gateFailures(inputs: Record<string, unknown>, isKnown: (value: unknown) => boolean): InputFailure[] {
+export function gateFailures(inputs: Record<string, unknown>, isKnown: (value: unknown) => boolean): InputFailure[] {
   const gate: Record<string, unknown> = {};
   for (const key of GATE_KEYS) if (!absent(inputs[key]) && isKnown(inputs[key])) gate[key] = inputs[key];
   try {

@@ -4,6 +4,7 @@
  * answers, declared outputs, additionalSecretOutputs, constructor validation.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { markGateMocks } from "../../provider/pulumi/mockSource";
 import { isConfigurationError } from "../../provider/errors";
 import { LATEST_WORKFLOW_EXECUTION_TYPE, LatestWorkflowExecution } from "../../provider/pulumi/latestResource";
 import { LATEST_OUTPUT_KEYS } from "../../provider/pulumi/latestState";
@@ -40,14 +41,14 @@ function readState(args: pulumi.runtime.MockResourceArgs): Record<string, unknow
 beforeAll(async () => {
   const secretOutputs = new Map<string, string[]>();
   await pulumi.runtime.setMocks(
-    {
+    markGateMocks({
       call: () => ({}),
       newResource: async (args) => {
         seen.push({ ...args, additionalSecretOutputs: secretOutputs.get(args.name) ?? [] });
         // Answer reads with the run's ID, as a provider that returned it would: the SDK must ignore it.
         return { id: args.id ? "run-42" : `${args.name}-id`, state: readState(args) };
       },
-    },
+    }),
     "fgs-gate-test",
     "test",
     false,

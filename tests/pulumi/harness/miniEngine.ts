@@ -8,6 +8,7 @@
  * Everything else (non-dynamic resources) is echoed back like a plain mock.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { markGateMocks } from "../../../provider/pulumi/mockSource";
 import * as engine from "./engine";
 import type { ProviderHost } from "./host";
 import { SECRET_SIG } from "./proto";
@@ -64,8 +65,10 @@ export async function useMiniEngine(host: ProviderHost, options: { preview?: boo
     return engine.create(host, urn, checked.inputs);
   }
 
+  // These mocks serve the gate resources themselves (or echo them, for wiring tests) and let the
+  // Output functions read from the emulator.
   await pulumi.runtime.setMocks(
-    {
+    markGateMocks({
       call: () => {
         throw new Error("the mini engine has no invokes (dynamic providers have none either)");
       },
@@ -86,7 +89,7 @@ export async function useMiniEngine(host: ProviderHost, options: { preview?: boo
         for (const key of step.additionalSecretOutputs) if (key in state) state[key] = pulumi.secret(state[key]);
         return { id: step.id || undefined, state };
       },
-    },
+    }),
     project,
     "test",
     options.preview ?? false,

@@ -3,6 +3,7 @@
  * the ID of reads, which `MockResourceArgs` leaves out. For wiring tests that need no provider host.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { markGateMocks } from "../../../provider/pulumi/mockSource";
 
 export interface Recorded extends pulumi.runtime.MockResourceArgs {
   additionalSecretOutputs: string[];
@@ -19,14 +20,16 @@ export async function useRecordingMocks(
 ): Promise<Recorded[]> {
   const recorded: Recorded[] = [];
   const secretOutputs = new Map<string, string[]>();
+  // These mocks serve the gate resources themselves (or echo them, for wiring tests) and let the
+  // Output functions read from the emulator.
   await pulumi.runtime.setMocks(
-    {
+    markGateMocks({
       call: () => ({}),
       newResource: async (args) => {
         recorded.push({ ...args, additionalSecretOutputs: secretOutputs.get(args.name) ?? [] });
         return { id: args.id || `${args.name}-id`, state: await respond(args) };
       },
-    },
+    }),
     options.project ?? "fgs-gate-test",
     "test",
     options.preview ?? false,
