@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// Launcher of the `fgs-execution` command: all logic is in dist/provider/cli/main.js (built from
-// provider/cli/main.ts). It sets process.exitCode instead of calling process.exit(), which could cut
-// off output still being written to a pipe (`fgs-execution get ... --output json | jq`).
+// Launcher of the `fgs-execution` command: all logic is in dist/cli.js, the one-file bundle of
+// provider/cli/main.ts that `npm run build` writes (one file loads faster than some 80 modules). It sets
+// process.exitCode instead of calling process.exit(), which could cut off output still being written to
+// a pipe (`fgs-execution get ... --output json | jq`).
 "use strict";
+
+// `fgs-execution emulator [flags]`: the local emulator for installed users, which is not a gate and so
+// has its own launcher (same flags as `npm run emulator`).
+if (process.argv[2] === "emulator") {
+  require("./fgs-emulator.js").run(process.argv.slice(3));
+  return;
+}
 
 // No verdict, no success: until main() resolves, the exit code is 3 (see provider/cli/verdict.ts). Set
 // first, before anything can fail or leave the event loop empty.
@@ -10,7 +18,7 @@ process.exitCode = 3;
 
 let cli;
 try {
-  cli = require("../dist/provider/cli/main.js");
+  cli = require("../dist/cli.js");
 } catch (e) {
   if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes("dist")) {
     process.stderr.write("fgs-execution: FGS_USAGE: the package is not built (dist/ is missing): run `npm run build`\n");

@@ -1,5 +1,6 @@
 /**
- * `npm run emulator`: starts the emulator and prints how to point the library at it.
+ * `npm run emulator`, `npx fgs-execution emulator` and `npx fgs-emulator`: starts the emulator and prints
+ * how to point the library and the CLI at it.
  *
  *   node dist/emulator/main.js [--port N] [--host H] [--scenario FILE] [--help]
  *
@@ -19,7 +20,8 @@ export interface MainArgs {
 }
 
 /** The `--help` text. */
-export const USAGE = `Usage: npm run emulator -- [options]
+export const USAGE = `Usage: npx fgs-execution emulator [options]   (installed package; also npx fgs-emulator)
+       npm run emulator -- [options]          (in a clone of the repository)
 
 Local FunctionGraph workflow API emulator (verifies SDK-HMAC-SHA256 signatures).
 
@@ -75,7 +77,9 @@ export function banner(emu: RunningEmulator, scenario: Scenario): string {
     `  export HW_ACCESS_KEY=${c.accessKey} HW_SECRET_KEY=${c.secretKey} HW_PROJECT_ID=${emu.projectId} HW_REGION_NAME=${emu.region}`,
   ];
   if (c.securityToken) lines.push(`  export HW_SECURITY_TOKEN=${c.securityToken}`);
+  // Without the endpoint line, the pasted credentials would be sent to the real service of the region.
   lines.push(
+    `  export HW_FUNCTIONGRAPH_ENDPOINT=${emu.url}`,
     `  export HUAWEICLOUD_SDK_IAM_ENDPOINT=${emu.url}`,
     `Endpoint: ${emu.url}   (FunctionGraph and IAM /v3/projects are both served here)`,
     "",
@@ -110,8 +114,12 @@ export async function main(argv: readonly string[], out: (text: string) => void 
   return emu;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/**
+ * Runs the emulator as a command: starts it, prints the banner, and stops it on SIGINT or SIGTERM. Bad
+ * flags print the usage on stderr and set exit code 2.
+ */
+export function runEmulatorCommand(argv: readonly string[]): void {
+  main(argv).then(
     (emu) => {
       if (!emu) return;
       const stop = (signal: string): void => {
@@ -129,3 +137,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runEmulatorCommand(process.argv.slice(2));

@@ -7,7 +7,10 @@
  * `--execution-id` (`get`, `wait`), or as the latest run (`latest`, `wait --latest`). The values of the
  * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
-import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, type Selection } from "./flags";
+import type { Condition, RequireNodes } from "../conditionArgs";
+import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, GATING_COMMANDS, type Selection } from "./flags";
+import { parseConditionFlags, parseRequireNodes, readConditionsFile } from "./gateFlags";
+import { jsonObjectArg } from "./jsonArg";
 import { checkPresence, type Values } from "./presence";
 import { MAX_DURATION_SECONDS } from "../config/duration";
 import { refuseCredentialFlags } from "./credentialFlags";
@@ -37,8 +40,19 @@ export interface CliOptions {
   fullHistory: boolean;
   output: OutputFormat;
   debug: boolean;
-  /** `wait` only; default `["success"]`. */
+  /** `wait` and `run`; default `["success"]`. */
   require: string[];
+  /** `wait` and `run`: nodes that must have ended in a status (`--require-node`). */
+  requireNodes?: RequireNodes;
+  /** `wait` and `run`: `--conditions-file`'s conditions, then those of `--condition`. */
+  conditions?: Condition[];
+  /** `wait` and `run`: condition messages may quote the values read. */
+  exposePayloads: boolean;
+  /** `run` only: the run's input and headers (never printed), the synchronous API, and whether to stop a run given up on. */
+  input?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  sync: boolean;
+  stopOnGiveUp: boolean;
   timeoutSeconds?: number;
   intervalSeconds?: number;
   maxIntervalSeconds?: number;
@@ -65,7 +79,7 @@ function isCommand(token: string): token is CommandName {
   return (COMMANDS as readonly string[]).includes(token);
 }
 
-/** `get, latest or wait`. */
+/** `get, latest, wait or run`. */
 const EXPECTED = `expected ${COMMANDS.slice(0, -1).join(", ")} or ${COMMANDS[COMMANDS.length - 1]}`;
 
 /** Parses `argv` (the arguments after the script name). */
@@ -110,9 +124,9 @@ function collect(command: CommandName, tokens: readonly string[]): Values {
       throw new UsageError(`--${name} needs a value (${spec.value ?? "VALUE"})`, command);
     }
     value = value.trim();
-    if (spec.kind === "list") {
+    if (spec.kind === "list" || spec.kind === "repeated") {
       const list = (values.get(name) as string[] | undefined) ?? [];
-      values.set(name, [...list, ...value.split(",").map((s) => s.trim())]);
+      values.set(name, [...list, ...(spec.kind === "list" ? value.split(",").map((s) => s.trim()) : [value])]);
     } else if (values.has(name)) {
       throw new UsageError(`--${name} is given more than once`, command);
     } else {
@@ -124,10 +138,10 @@ function collect(command: CommandName, tokens: readonly string[]): Values {
 
 function unknownFlag(command: CommandName, name: string): string {
   const elsewhere = FLAGS.find((f) => f.name === name);
-  if (elsewhere?.only === "latest") {
+  if (elsewhere?.only?.includes("latest") && command !== "run") {
     return `--${name} is for finding the latest run: use fgs-execution latest, or wait --latest (${command} reads the run given by --execution-id)`;
   }
-  if (elsewhere?.only === "execution" && command === "latest") {
+  if (elsewhere?.only?.includes("execution") && command === "latest") {
     return `--${name} cannot be used with latest, which finds the run itself: drop it, or use get to read a given run`;
   }
   if (elsewhere) return `--${name} is accepted by ${elsewhere.commands.join(" and ")} only, not by ${command}`;
@@ -151,7 +165,27 @@ function seconds(values: Values, spec: FlagSpec, min: number, command: CommandNa
 
 /** How the run is chosen: `latest` for the latest command and for `wait --latest`. */
 function selectionOf(command: CommandName, values: Values): Selection {
+  if (command === "run") return "start";
   return command === "latest" || values.has("latest") ? "latest" : "execution";
+}
+
+/** The gate's judging options of `wait` and `run`: required nodes and conditions (file first). */
+function judging(command: CommandName, values: Values): Pick<CliOptions, "requireNodes" | "conditions"> {
+  if (!GATING_COMMANDS.includes(command)) return {};
+  const list = (name: string) => (values.get(name) as string[] | undefined) ?? [];
+  const file = values.get("conditions-file") as string | undefined;
+  const conditions = [...(file === undefined ? [] : readConditionsFile(file, command)), ...parseConditionFlags(list("condition"), command)];
+  return { requireNodes: parseRequireNodes(list("require-node"), command), conditions: conditions.length > 0 ? conditions : undefined };
+}
+
+/** The run's input and headers (`run` only): JSON objects, literally or from a file. */
+function startBody(values: Values, command: CommandName): Pick<CliOptions, "input" | "headers"> {
+  const input = values.get("input") as string | undefined;
+  const headers = values.get("headers") as string | undefined;
+  return {
+    input: input === undefined ? undefined : jsonObjectArg("input", input, command),
+    headers: headers === undefined ? undefined : jsonObjectArg("headers", headers, command),
+  };
 }
 
 function toOptions(command: CommandName, values: Values): CliOptions {
@@ -185,6 +219,11 @@ function toOptions(command: CommandName, values: Values): CliOptions {
     output: output as OutputFormat,
     debug: values.has("debug"),
     require,
+    ...judging(command, values),
+    exposePayloads: values.has("expose-payloads"),
+    ...startBody(values, command),
+    sync: values.has("sync"),
+    stopOnGiveUp: !values.has("no-stop"),
     timeoutSeconds: seconds(values, spec("timeout"), 0, command),
     intervalSeconds: seconds(values, spec("interval"), 0.01, command),
     maxIntervalSeconds: seconds(values, spec("max-interval"), 0.01, command),

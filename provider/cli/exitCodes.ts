@@ -26,6 +26,11 @@ export const ExitCodes = {
    * (3), and no run is in progress (4). It follows the error code alone, whether or not the command waited.
    */
   noExecution: 5,
+  /**
+   * The gate could not decide (FGS_GATE_INCONCLUSIVE): a condition with `onFalse` or `onMissing`
+   * "inconclusive" came out that way. It never passes; a person should look.
+   */
+  inconclusive: 6,
   /** Interrupted by SIGINT or SIGTERM (the shell convention, 128 + 2). */
   interrupted: 130,
 } as const;
@@ -36,6 +41,7 @@ const BY_CODE: Record<string, ExitCode> = {
   [GateErrorCodes.rejected]: ExitCodes.rejected,
   [GateErrorCodes.stale]: ExitCodes.rejected,
   [GateErrorCodes.timeout]: ExitCodes.stillRunning,
+  [GateErrorCodes.inconclusive]: ExitCodes.inconclusive,
   [NO_EXECUTION_CODE]: ExitCodes.noExecution,
   FGS_USAGE: ExitCodes.usage,
   [ErrorCodes.configuration]: ExitCodes.usage,
@@ -56,10 +62,11 @@ export function exitCodeOf(error: unknown): ExitCode {
 /** The exit-code table as printed by `--help`. */
 export const EXIT_CODE_HELP = `Exit codes:
   0    get, latest: the execution was read (whatever its status; they never gate).
-       wait: the run ended in a required status (and is fresh enough): the gate passed.
+       wait, run: the run ended in a required status (and is fresh enough, with every
+       required node and condition met): the gate passed.
   1    The run ended in a status the gate does not accept (fail, timeout, cancel, ...:
-       FGS_GATE_REJECTED), or began before --not-before / more than --max-age ago
-       (FGS_GATE_STALE).
+       FGS_GATE_REJECTED), a required node or a condition failed, or the run began before
+       --not-before / more than --max-age ago (FGS_GATE_STALE).
   2    Usage or configuration error: unknown or missing flag, bad value or ID, a
        credential passed as a flag, no credentials or region, a --workflow-name that
        matches no workflow or several (FGS_USAGE, FGS_CONFIGURATION).
@@ -70,4 +77,10 @@ export const EXIT_CODE_HELP = `Exit codes:
   5    latest, wait --latest: no run to read or gate on: none began in the --since/--until
        window (with --status); wait --latest lists again until one appears, so for it none
        appeared before --timeout ran out (FGS_NO_EXECUTION). Nothing is printed on stdout.
-  130  Interrupted (SIGINT or SIGTERM).`;
+  6    wait, run: the gate could not decide: a --require-node or condition marked
+       inconclusive (onFalse/onMissing "inconclusive" in --conditions-file) came out that
+       way (FGS_GATE_INCONCLUSIVE). It never passes: a person should look.
+  130  Interrupted (SIGINT or SIGTERM). run terminates the run it started first (unless
+       --no-stop).
+  A 3 with "FGS_NO_VERDICT" on stderr means the process ended before the command had a
+  result (it must never be read as a pass).`;

@@ -6,26 +6,35 @@
 
 /**
  * The commands. `get` reads one run by ID; `latest` finds the run that began last and reads it; `wait`
- * polls until the run (given by ID, or the latest one with `--latest`) is final, then applies the gate.
+ * polls until the run (given by ID, or the latest one with `--latest`) is final, then applies the gate;
+ * `run` starts a run, then waits and gates on it like `wait`.
  */
-export type CommandName = "get" | "latest" | "wait";
-export const COMMANDS: readonly CommandName[] = ["get", "latest", "wait"];
+export type CommandName = "get" | "latest" | "wait" | "run";
+export const COMMANDS: readonly CommandName[] = ["get", "latest", "wait", "run"];
+
+/** The commands that apply a gate (and so take the gate's flags). */
+export const GATING_COMMANDS: readonly CommandName[] = ["wait", "run"];
 
 /**
- * How the run is chosen: by its execution ID (`get`, `wait`), or as the latest run of the workflow
- * (`latest`, `wait --latest`), through the library's `getLatestWorkflowExecution`.
+ * How the run is chosen: by its execution ID (`get`, `wait`), as the latest run of the workflow
+ * (`latest`, `wait --latest`, through the library's `getLatestWorkflowExecution`), or as the run the
+ * command starts (`run`).
  */
-export type Selection = "execution" | "latest";
+export type Selection = "execution" | "latest" | "start";
 
-/** The selections a command can run with (`wait` has both: `--latest` picks the second). */
+/** The selections a command can run with (`wait` has two: `--latest` picks the second). */
 export function selectionsOf(command: CommandName): readonly Selection[] {
   if (command === "get") return ["execution"];
   if (command === "latest") return ["latest"];
+  if (command === "run") return ["start"];
   return ["execution", "latest"];
 }
 
-/** How a flag's value is read. `list` may be repeated and takes comma-separated values. */
-export type FlagKind = "string" | "seconds" | "count" | "boolean" | "list";
+/**
+ * How a flag's value is read. `list` may be repeated and takes comma-separated values; `repeated` may be
+ * repeated and keeps each value whole (a condition or a node requirement may itself contain commas).
+ */
+export type FlagKind = "string" | "seconds" | "count" | "boolean" | "list" | "repeated";
 
 /** One flag. */
 export interface FlagSpec {
@@ -46,16 +55,18 @@ export interface FlagSpec {
    */
   oneOf?: string;
   /**
-   * Applies only with this selection: `latest` flags need the `latest` command or `wait --latest`;
+   * Applies only with these selections: `latest` flags need the `latest` command or `wait --latest`;
    * `execution` flags are refused with them.
    */
-  only?: Selection;
+  only?: readonly Selection[];
 }
 
 const ALL: readonly CommandName[] = COMMANDS;
 const BY_ID: readonly CommandName[] = ["get", "wait"];
 const FINDS_LATEST: readonly CommandName[] = ["latest", "wait"];
-const WAIT: readonly CommandName[] = ["wait"];
+const NAMES_WORKFLOW: readonly CommandName[] = ["latest", "wait", "run"];
+const WAIT: readonly CommandName[] = GATING_COMMANDS;
+const RUN: readonly CommandName[] = ["run"];
 
 /** Every flag, in the order the help lists them. */
 export const FLAGS: readonly FlagSpec[] = [
@@ -64,9 +75,9 @@ export const FLAGS: readonly FlagSpec[] = [
     name: "workflow-name",
     kind: "string",
     value: "NAME",
-    commands: FINDS_LATEST,
+    commands: NAMES_WORKFLOW,
     oneOf: "workflow",
-    only: "latest",
+    only: ["latest", "start"],
     description:
       "Workflow name, instead of --workflow-id: it must match exactly one workflow of the project (exact, case-sensitive); " +
       "no match or several is exit 2, and the error lists the IDs to choose from.",
@@ -77,13 +88,13 @@ export const FLAGS: readonly FlagSpec[] = [
     value: "ID",
     commands: BY_ID,
     required: true,
-    only: "execution",
+    only: ["execution"],
     description: "Execution ID (1..64 characters).",
   },
   {
     name: "latest",
     kind: "boolean",
-    commands: WAIT,
+    commands: ["wait"],
     description:
       "Gate on the latest run of the workflow instead of the one given by --execution-id: the run that began last in the " +
       "--since/--until window (with --status), found as by the latest command. When the window holds no run yet, the " +
@@ -91,11 +102,43 @@ export const FLAGS: readonly FlagSpec[] = [
       "a newer run starting during the wait is not switched to.",
   },
   {
+    name: "input",
+    kind: "string",
+    value: "JSON|@FILE",
+    commands: RUN,
+    required: true,
+    description:
+      "The run's input: a JSON object, given literally or as @FILE to read it from a file (@- is not supported). " +
+      "It may hold secrets: it is never printed, not even in an error about its syntax.",
+  },
+  {
+    name: "headers",
+    kind: "string",
+    value: "JSON|@FILE",
+    commands: RUN,
+    description: "Headers the run starts with: a JSON object, literally or as @FILE. Treated as secret like --input.",
+  },
+  {
+    name: "sync",
+    kind: "boolean",
+    commands: RUN,
+    description:
+      "Run an express workflow through the synchronous API (runs under 5 minutes) and gate on its answer; the wait flags are then unused.",
+  },
+  {
+    name: "no-stop",
+    kind: "boolean",
+    commands: RUN,
+    description:
+      "Leave the run running when the wait times out (exit 4) or the command is interrupted (exit 130). By default the run this " +
+      "command started is terminated then, and the error says so.",
+  },
+  {
     name: "status",
     kind: "string",
     value: "STATUS",
     commands: FINDS_LATEST,
-    only: "latest",
+    only: ["latest"],
     description: "Only consider runs with this status: success, fail, running, timeout or cancel. Default: any status.",
   },
   {
@@ -103,7 +146,7 @@ export const FLAGS: readonly FlagSpec[] = [
     kind: "string",
     value: "TIME",
     commands: FINDS_LATEST,
-    only: "latest",
+    only: ["latest"],
     description:
       "Only consider runs that began at or after this ISO-8601 time with a zone (e.g. 2024-05-06T07:08:09Z). " +
       "Older runs are not seen at all (no run left: exit 5); compare --not-before, which fails an older run (exit 1). " +
@@ -114,7 +157,7 @@ export const FLAGS: readonly FlagSpec[] = [
     kind: "string",
     value: "TIME",
     commands: FINDS_LATEST,
-    only: "latest",
+    only: ["latest"],
     description:
       "Only consider runs that began at or before this ISO-8601 time with a zone. Default: now plus 15 minutes " +
       "(margin for clock skew, so a run that just began is not missed).",
@@ -178,6 +221,41 @@ export const FLAGS: readonly FlagSpec[] = [
     description: "The run must have begun at or after this ISO-8601 time (e.g. 2024-05-06T07:08:09Z); an older run fails (exit 1).",
   },
   { name: "max-age", kind: "seconds", value: "SECONDS", commands: WAIT, description: "The run must have begun at most this long ago; an older run fails (exit 1)." },
+  {
+    name: "require-node",
+    kind: "repeated",
+    value: "NAME[=STATUS[,STATUS...]]",
+    commands: WAIT,
+    description:
+      "A node, by name, that must have ended in one of the statuses (default success), judged by its latest execution; a " +
+      "missing node fails the gate (exit 1). Repeatable.",
+  },
+  {
+    name: "condition",
+    kind: "repeated",
+    value: "EXPR",
+    commands: WAIT,
+    description:
+      "A condition on what the run produced, SOURCE:POINTER OPERATOR [JSON], e.g. 'output:/verdict == \"ok\"', " +
+      "'node[integration-tests]:/failed <= 0', 'output:/stage in [\"canary\",\"ga\"]', 'output:/report exists'. Sources: output, " +
+      "input, node[NAME]; operators: ==, !=, <, <=, >, >=, in, exists [false], matches. A false or missing value fails the " +
+      "gate (exit 1). Repeatable.",
+  },
+  {
+    name: "conditions-file",
+    kind: "string",
+    value: "FILE",
+    commands: WAIT,
+    description:
+      "A JSON list of conditions in the library's shape ({\"source\", \"path\", one operator, \"onFalse\", \"onMissing\", \"name\"}), " +
+      "checked before those of --condition. onFalse or onMissing \"inconclusive\" makes such an outcome exit 6.",
+  },
+  {
+    name: "expose-payloads",
+    kind: "boolean",
+    commands: WAIT,
+    description: "Let condition messages quote the values they read (by default they never do: outputs may hold secrets).",
+  },
   { name: "request-timeout", kind: "seconds", value: "SECONDS", commands: ALL, description: "Timeout of one HTTP attempt. Default: 15." },
   { name: "deadline", kind: "seconds", value: "SECONDS", commands: ALL, description: "Total time for one read, retries included. Default: 60." },
   {
@@ -198,7 +276,7 @@ export function flagsOf(command: CommandName): FlagSpec[] {
 
 /** True when `flag` applies to runs chosen by `selection` (see {@link FlagSpec.only}). */
 export function appliesTo(flag: FlagSpec, selection: Selection): boolean {
-  return flag.only === undefined || flag.only === selection;
+  return flag.only === undefined || flag.only.includes(selection);
 }
 
 /** The flags of the `oneOf` group `group` that `command` accepts under `selection`. */

@@ -5,6 +5,7 @@
  */
 import { CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../config/credentialNames";
 import { EXIT_CODE_HELP } from "./exitCodes";
+import { COMMAND_HELP } from "./commandHelp";
 import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection, selectionsOf } from "./flags";
 
 const WIDTH = 100;
@@ -59,8 +60,9 @@ function requirementNote(f: FlagSpec, command: CommandName): string {
 
 /** Which commands (and selections) take `f`, for the top-level help that lists every flag. */
 function commandNote(f: FlagSpec): string {
-  if (f.only === "latest") return "(latest and wait --latest only)";
-  if (f.only === "execution") return `(${f.commands.join(" and ")} only; not with --latest)`;
+  if (f.only?.includes("start")) return "(latest, wait --latest and run only)";
+  if (f.only?.includes("latest")) return "(latest and wait --latest only)";
+  if (f.only?.includes("execution")) return `(${f.commands.join(" and ")} only; not with --latest)`;
   return f.commands.length < COMMANDS.length ? `(${f.commands.join(" and ")} only)` : "";
 }
 
@@ -114,42 +116,6 @@ const OUTPUT_HELP = `Output:
     fgs-execution: <CODE>: <message, with the request ID when the service sent one>
   and no stack trace unless --debug. No credential is ever printed.`;
 
-const LATEST_LOOKUP = `The latest run is the one that began last in the time window: --since (default: 3 days before
---until) to --until (default: now plus 15 minutes, a margin for clock skew), only counting runs with
---status when given. Every page of the list is read (the API promises no order). The workflow is given
-by --workflow-id or by --workflow-name, which must match exactly one workflow (exact, case-sensitive):
-no match or several is exit 2.`;
-
-const COMMAND_HELP: Record<CommandName, string> = {
-  get: `Usage: fgs-execution get --workflow-id ID --execution-id ID [flags]
-
-Reads a FunctionGraph workflow execution once and prints it. get only reads: it exits 0 whatever the
-run's status (use wait to gate on it).`,
-  latest: `Usage: fgs-execution latest (--workflow-id ID | --workflow-name NAME) [--status STATUS]
-                            [--since TIME] [--until TIME] [flags]
-
-Finds the latest run of a FunctionGraph workflow, reads it in full and prints it, like get. latest only
-reads: it exits 0 whatever the run's status (use wait --latest to gate on it).
-
-${LATEST_LOOKUP} No run in the window is exit 5.`,
-  wait: `Usage: fgs-execution wait --workflow-id ID --execution-id ID [--require success] [flags]
-       fgs-execution wait --latest (--workflow-id ID | --workflow-name NAME) [--status STATUS]
-                          [--since TIME] [--until TIME] [--require success] [flags]
-
-Polls the execution until its status is final (success, fail, timeout, cancel), then applies the gate:
-the final status must be one of --require (default: success), and with --not-before / --max-age the
-run must be recent enough (a run that is too old fails at once, without waiting). Prints the execution
-either way. While waiting, a live status line (elapsed time, status, nodes finished of total) is shown
-on stderr when it is a terminal, otherwise one line per status change.
-
-With --latest, the run is not named but found, as by the latest command (--execution-id is then
-refused). ${LATEST_LOOKUP}
-When the window holds no run yet, the list is read again until one appears (a pipeline that has just
-started the workflow), within the same --timeout; if none appears, exit 5. The run is chosen once and
-then waited for: a newer run that starts during the wait is not switched to. --since hides older runs
-(none left: exit 5), while --not-before and --max-age fail an older latest run (exit 1).`,
-};
-
 /** The help page of one command. */
 export function commandHelp(command: CommandName): string {
   return [COMMAND_HELP[command], flagSection(flagsOf(command), command), OUTPUT_HELP, EXIT_CODE_HELP, ENVIRONMENT_HELP].join("\n\n") + "\n";
@@ -167,6 +133,9 @@ Usage:
   fgs-execution wait   --workflow-id ID --execution-id ID [flags]    Wait until final, then gate.
   fgs-execution wait   --latest (--workflow-id ID | --workflow-name NAME) [flags]
                                                                      Find the latest run, wait, gate.
+  fgs-execution run    (--workflow-id ID | --workflow-name NAME) --input JSON|@FILE [flags]
+                                                                     Start a run, wait, gate.
+  fgs-execution emulator [--port N] [--scenario FILE]                Start the local emulator.
   fgs-execution <command> --help                                     Help of one command.
   fgs-execution -v, --version                                        Print the version.
   fgs-execution -h, --help                                           This help.
@@ -176,7 +145,11 @@ Example (GitHub Actions, gate a deploy on a successful run):
     npx fgs-execution wait --workflow-id "$WF" --execution-id "$EXEC" --timeout 900 --output github
 
 Example (gate on the latest run of a workflow by name, begun after the build started):
-  npx fgs-execution wait --latest --workflow-name release-checks --since "$BUILD_STARTED" --timeout 900`,
+  npx fgs-execution wait --latest --workflow-name release-checks --since "$BUILD_STARTED" --timeout 900
+
+Example (start the checks, gate on their outcome and on what they report):
+  npx fgs-execution run --workflow-name release-checks --input @checks-input.json --timeout 900 \\
+    --require-node integration-tests --condition 'output:/result == "passed"'`,
     flagSection(FLAGS, undefined),
     OUTPUT_HELP,
     EXIT_CODE_HELP,

@@ -8,6 +8,22 @@ export interface TextSink {
   write(text: string): unknown;
 }
 
+/**
+ * How a command ended, for a caller that reports it in its own form (the GitHub Action's outputs).
+ * Values come from the service or the library and are scrubbed of the environment's credentials, but
+ * not made safe for any format: the caller does that.
+ */
+export interface CommandResult {
+  exitCode: number;
+  /** The `FGS_*` code of the error or gate verdict; absent when the command succeeded. */
+  code?: string;
+  /** The run read, gated or started, when there was one. */
+  executionId?: string;
+  status?: string;
+  /** Why the command did not succeed (the gate's verdict or the error); "" on success. */
+  reason: string;
+}
+
 /** Everything `main` reads or writes besides the network. */
 export interface CliIo {
   stdout: TextSink;
@@ -22,6 +38,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Clock for the live progress line. Default `Date.now`. */
   now?: () => number;
+  /** Told once how the command ended (not for --help or --version). */
+  onResult?: (result: CommandResult) => void;
 }
 
 /** The real process's streams and environment. */

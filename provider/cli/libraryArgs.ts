@@ -7,12 +7,15 @@ import type { ConnectionArgs, GateArgs, GetWorkflowExecutionArgs, ProgressEvent,
 import { WAIT_DEFAULTS } from "../gate/options";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { ExecutionStatus } from "../model/types";
+import type { RunWorkflowArgs } from "../run/args";
 import type { CliOptions } from "./args";
+import { GATING_COMMANDS } from "./flags";
 
 /** Which library function to call, with its arguments. */
 export type LibraryCall =
   | { kind: "execution"; args: GetWorkflowExecutionArgs }
-  | { kind: "latest"; args: GetLatestWorkflowExecutionArgs };
+  | { kind: "latest"; args: GetLatestWorkflowExecutionArgs }
+  | { kind: "start"; args: RunWorkflowArgs };
 
 /** Connection and request options, shared by every command. */
 function connection(options: CliOptions, signal: AbortSignal | undefined): ConnectionArgs & RequestArgs {
@@ -27,9 +30,9 @@ function connection(options: CliOptions, signal: AbortSignal | undefined): Conne
   };
 }
 
-/** The gate of `wait` (mode `enforce`); `get` and `latest` only read, so they pass no gate options. */
+/** The gate of `wait` and `run` (mode `enforce`); `get` and `latest` only read, so they pass no gate options. */
 function gate(options: CliOptions, onProgress: ((event: ProgressEvent) => void) | undefined): GateArgs {
-  if (options.command !== "wait") return {};
+  if (!GATING_COMMANDS.includes(options.command)) return {};
   const interval = options.intervalSeconds;
   // `--interval 60` alone should just work, not trip over the default maximum of 30 s.
   const maxInterval =
@@ -45,6 +48,8 @@ function gate(options: CliOptions, onProgress: ((event: ProgressEvent) => void) 
     requireStatus: options.require as ExecutionStatus[],
     notBefore: options.notBefore,
     maxAgeSeconds: options.maxAgeSeconds,
+    ...given({ requireNodes: options.requireNodes, conditions: options.conditions }),
+    exposePayloads: options.exposePayloads,
     mode: "enforce",
     onProgress,
   };
@@ -60,8 +65,17 @@ export function toLibraryCall(
   options: CliOptions,
   onProgress: ((event: ProgressEvent) => void) | undefined,
   signal: AbortSignal | undefined,
+  onStarted?: RunWorkflowArgs["onStarted"],
 ): LibraryCall {
-  const common = { ...connection(options, signal), fullHistory: options.fullHistory, ...gate(options, onProgress) };
+  // Conditions need complete outputs: the library turns full history on for them unless it is given.
+  const common = { ...connection(options, signal), ...(options.fullHistory ? { fullHistory: true } : {}), ...gate(options, onProgress) };
+  if (options.selection === "start") {
+    const start = given({ workflowId: options.workflowId, workflowName: options.workflowName, headers: options.headers });
+    return {
+      kind: "start",
+      args: { ...common, ...start, input: options.input ?? {}, sync: options.sync, stopOnGiveUp: options.stopOnGiveUp, onStarted },
+    };
+  }
   if (options.selection === "latest") {
     const lookup = given({
       workflowId: options.workflowId,

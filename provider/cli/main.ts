@@ -4,27 +4,34 @@
  * before the process ends, and so tests can call it in-process with fake streams.
  */
 import { parseCommandLine } from "./args";
+import { makeEnvScrubber } from "./envScrubber";
 import { ExitCodes, exitCodeOf } from "./exitCodes";
 import { commandHelp, topHelp } from "./help";
 import { type CliIo, processIo } from "./io";
-import { reportError } from "./report";
+import { renderErrorAnnotation, renderErrorSummary, wantsGithub } from "./render/githubError";
+import { appendMarkdown } from "./render/summary";
+import { errorLine, reportError } from "./report";
 import { runCommand } from "./run";
 import { versionText } from "./version";
 
-export { type CliIo, processIo } from "./io";
+export { type CliIo, type CommandResult, processIo } from "./io";
 export { ExitCodes } from "./exitCodes";
 export { crashLine } from "./report";
 export { guardVerdict } from "./verdict";
+
+/** The code of an interruption, for the outputs that name one. */
+const INTERRUPTED = "FGS_INTERRUPTED";
 
 /**
  * Runs the command line `argv` (the arguments after the script, i.e. `process.argv.slice(2)`) and
  * resolves to the exit code: 0 ok / gate passed, 1 gate rejected or stale, 2 usage or configuration,
  * 3 API/transport/validation, 4 still running at the wait timeout, 5 no run found (`latest`,
- * `wait --latest`), 130 interrupted. Never rejects.
+ * `wait --latest`), 6 inconclusive, 130 interrupted. Never rejects.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  // Known before parsing, so that even a usage error can be shown with its stack.
+  // Known before parsing, so that even a usage error can be shown with its stack, or as an annotation.
   const debug = argv.includes("--debug");
+  const seen: { executionId?: string } = {};
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === "help") {
@@ -35,17 +42,33 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       io.stdout.write(`${versionText()}\n`);
       return ExitCodes.ok;
     }
-    return await runCommand(parsed.options, io);
+    return await runCommand(parsed.options, io, seen);
   } catch (e) {
-    if (io.signal?.aborted) {
-      io.stderr.write("fgs-execution: interrupted\n");
-      return ExitCodes.interrupted;
-    }
-    try {
-      reportError(e, io, debug);
-    } catch {
-      // stderr itself failed: the exit code is all that is left to report with.
-    }
-    return exitCodeOf(e);
+    return reportFailure(e, argv, io, debug, seen.executionId);
   }
+}
+
+/** Reports an error that ended the command (on stderr, and as annotation and summary with --output github). */
+function reportFailure(e: unknown, argv: readonly string[], io: CliIo, debug: boolean, executionId: string | undefined): number {
+  const interrupted = io.signal?.aborted === true;
+  const exitCode = interrupted ? ExitCodes.interrupted : exitCodeOf(e);
+  const line = errorLine(e, makeEnvScrubber(io.env)).replace(/^fgs-execution: /, "");
+  const code = interrupted ? INTERRUPTED : (/^(FGS_[A-Z0-9_]+): /.exec(line)?.[1] ?? "FGS_UNEXPECTED");
+  const message = line.replace(/^FGS_[A-Z0-9_]+: /, "");
+  try {
+    if (!interrupted) reportError(e, io, debug);
+    // A run that was started says what became of it (the library adds whether it was stopped).
+    else if (executionId !== undefined) io.stderr.write(`fgs-execution: ${line}\n`);
+    if (interrupted) io.stderr.write("fgs-execution: interrupted\n");
+    if (wantsGithub(argv)) {
+      const text = interrupted ? `interrupted${executionId !== undefined ? `: ${message}` : ""}` : message;
+      io.stdout.write(renderErrorAnnotation(code, text));
+      const warning = appendMarkdown(renderErrorSummary(code, text, exitCode, executionId), io.env);
+      if (warning) io.stderr.write(`fgs-execution: warning: ${warning}\n`);
+    }
+  } catch {
+    // stderr itself failed: the exit code is all that is left to report with.
+  }
+  io.onResult?.({ exitCode, code, executionId, reason: interrupted ? "interrupted" : message });
+  return exitCode;
 }

@@ -17,7 +17,7 @@ export function checkPresence(command: CommandName, selection: Selection, values
   for (const f of accepted) {
     if (!values.has(f.name) || appliesTo(f, selection)) continue;
     // Only wait accepts flags of both selections, so these are the two ways to mix them up there.
-    if (f.only === "execution") {
+    if (f.only?.includes("execution")) {
       throw new UsageError(
         `--${f.name} and --latest are mutually exclusive: --latest finds the run itself, --${f.name} names one; give one or the other`,
         command,

@@ -10,7 +10,8 @@ import { CLI_SCENARIO } from "./scenario";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "fgs-execution.js");
-const BUILT_MAIN = path.join(ROOT, "dist", "provider", "cli", "main.js");
+/** What bin/fgs-execution.js loads: the bundle of the compiled CLI (scripts/bundle-cli.js). */
+const BUILT_MAIN = path.join(ROOT, "dist", "cli.js");
 const LOCK = path.join(ROOT, "dist", ".cli-tests-build.lock");
 
 function newestSource(dir: string): number {
@@ -32,8 +33,8 @@ function isFresh(): boolean {
 }
 
 /**
- * Builds with `tsc -p tsconfig.build.json` unless dist/ is newer than every source (as after `npm test`'s
- * pretest). A lock directory keeps parallel test files from building at the same time.
+ * Builds with `tsc -p tsconfig.build.json` and bundles the CLI, unless dist/cli.js is newer than every
+ * source (as after `npm test`'s pretest). A lock directory keeps parallel test files from building at the same time.
  */
 export function ensureBuilt(): void {
   if (isFresh()) return;
@@ -50,7 +51,10 @@ export function ensureBuilt(): void {
   }
   try {
     // tsc still emits when a file elsewhere has type errors; what matters here is the CLI's output.
-    if (!isFresh()) spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
+    if (!isFresh()) {
+      spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
+      spawnSync(process.execPath, [path.join(ROOT, "scripts", "bundle-cli.js")], { cwd: ROOT });
+    }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

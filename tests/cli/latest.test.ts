@@ -276,7 +276,7 @@ describe("flag rules (exit 2, before any request)", () => {
     ["wait --latest without a workflow", ["wait", "--latest", "--status", "success"], /^fgs-execution: FGS_USAGE: --workflow-id or --workflow-name is required/],
     ["wait without --execution-id or --latest", ["wait", "--workflow-id", RELEASE_ID], /^fgs-execution: FGS_USAGE: --execution-id is required \(see fgs-execution wait --help\)\n$/],
     ["--latest on latest", ["latest", "--latest", "--workflow-id", RELEASE_ID], /^fgs-execution: FGS_USAGE: --latest is accepted by wait only, not by latest/],
-    ["a wait-only flag on latest", ["latest", "--workflow-id", RELEASE_ID, "--require", "success"], /^fgs-execution: FGS_USAGE: --require is accepted by wait only, not by latest/],
+    ["a wait-only flag on latest", ["latest", "--workflow-id", RELEASE_ID, "--require", "success"], /^fgs-execution: FGS_USAGE: --require is accepted by wait and run only, not by latest/],
     ["--latest with a value", ["wait", "--latest=yes", "--workflow-id", RELEASE_ID], /^fgs-execution: FGS_USAGE: --latest takes no value/],
   ];
   test.each(cases)("%s", async (_name, args, expected) => {

@@ -56,12 +56,12 @@ describe("help and version (exit 0)", () => {
 
 describe("usage and configuration errors (exit 2)", () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ["no command", [], /^fgs-execution: FGS_USAGE: no command given: expected get, latest or wait \(see fgs-execution --help\)\n$/],
-    ["an unknown command", ["deploy"], /^fgs-execution: FGS_USAGE: unknown command "deploy": expected get, latest or wait/],
+    ["no command", [], /^fgs-execution: FGS_USAGE: no command given: expected get, latest, wait or run \(see fgs-execution --help\)\n$/],
+    ["an unknown command", ["deploy"], /^fgs-execution: FGS_USAGE: unknown command "deploy": expected get, latest, wait or run/],
     ["a missing --execution-id", ["get", "--workflow-id", "wf-deploy"], /^fgs-execution: FGS_USAGE: --execution-id is required \(see fgs-execution get --help\)\n$/],
     ["a flag without its value", ["wait", "--workflow-id", "wf", "--execution-id"], /FGS_USAGE: --execution-id needs a value \(ID\)/],
     ["an unknown flag", ["get", "--workflow-id", "w", "--execution-id", "e", "--colour"], /FGS_USAGE: unknown flag --colour/],
-    ["a wait-only flag on get", ["get", "--workflow-id", "w", "--execution-id", "e", "--require", "success"], /FGS_USAGE: --require is accepted by wait only, not by get/],
+    ["a wait-only flag on get", ["get", "--workflow-id", "w", "--execution-id", "e", "--require", "success"], /FGS_USAGE: --require is accepted by wait and run only, not by get/],
     ["a bad number", ["wait", "--workflow-id", "w", "--execution-id", "e", "--timeout", "soon"], /FGS_USAGE: --timeout must be a number of seconds from 0 to 2147483 \(got "soon"\)/],
     ["a duration Node's timers cannot wait", ["wait", "--workflow-id", "w", "--execution-id", "e", "--timeout", "2147484"], /FGS_USAGE: --timeout must be a number of seconds from 0 to 2147483 \(got "2147484"\)/],
     ["a huge interval", ["wait", "--workflow-id", "w", "--execution-id", "e", "--interval", "99999999999999999999"], /FGS_USAGE: --interval must be a number of seconds from 0.01 to 2147483/],

@@ -49,7 +49,7 @@ function runAnnotation(o: RunOutcome): string {
   const name = e.urn.workflowName;
   const took = formatDuration(e.durationMs);
   if (o.gateError) return command("error", `Workflow ${name}: ${o.gateError.code}`, o.gateError.message);
-  if (o.command === "wait") {
+  if (o.command === "wait" || o.command === "run") {
     return command("notice", `Workflow ${name} passed the gate`, `${runLabel(e)} ended ${e.status} in ${took} (required: ${(o.required ?? []).join(", ")})`);
   }
   if (e.succeeded) return command("notice", `Workflow ${name} ${e.status}`, `${runLabel(e)} ended ${e.status} in ${took}`);

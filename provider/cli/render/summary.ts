@@ -20,7 +20,7 @@ export function cell(text: string): string {
 function verdictLine(o: RunOutcome): string {
   // The code is the library's own constant (FGS_GATE_...); the message quotes the service.
   if (o.gateError) return `**Gate failed** (${o.gateError.code}): ${cell(o.gateError.message)}`;
-  if (o.command === "wait") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
+  if (o.command === "wait" || o.command === "run") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
   return `Read only (\`${o.command}\` does not gate).`;
 }
 
@@ -56,16 +56,21 @@ export function renderSummary(o: RunOutcome): string {
 }
 
 /**
- * Appends the summary when `$GITHUB_STEP_SUMMARY` is set. Returns a warning instead of throwing: a
- * summary that cannot be written must not change the gate's exit code.
+ * Appends Markdown to the file named by `$GITHUB_STEP_SUMMARY`, when set. Returns a warning instead of
+ * throwing: a summary that cannot be written must not change the gate's exit code.
  */
-export function appendSummary(o: RunOutcome, env: NodeJS.ProcessEnv): string | undefined {
+export function appendMarkdown(markdown: string, env: NodeJS.ProcessEnv): string | undefined {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return undefined;
   try {
-    appendFileSync(file, renderSummary(o), "utf8");
+    appendFileSync(file, markdown, "utf8");
     return undefined;
   } catch (e) {
     return `could not append the summary to $GITHUB_STEP_SUMMARY: ${(e as NodeJS.ErrnoException).code ?? "write failed"}`;
   }
+}
+
+/** Appends the run's summary when `$GITHUB_STEP_SUMMARY` is set; a warning when it cannot. */
+export function appendSummary(o: RunOutcome, env: NodeJS.ProcessEnv): string | undefined {
+  return appendMarkdown(renderSummary(o), env);
 }
