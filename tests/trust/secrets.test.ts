@@ -36,6 +36,12 @@ const CASES: Record<string, { handler: Handler; args?: Record<string, unknown> }
   "HTTP 200 naming another workflow, whose ID is the secrets": {
     handler: (req, res) => send(res, 200, { ...echoingRun(executionIdOf(req.path)!, "success"), workflow_id: `${SECRET_KEY}${TOKEN}` }, ECHO_HEADERS),
   },
+  "HTTP 503 whose Retry-After is the token": {
+    handler: (_req, res) => send(res, 503, { error_code: "FSS.0503", error_msg: "busy" }, { ...ECHO_HEADERS, "Retry-After": TOKEN }),
+  },
+  "HTTP 200 with an invalid body whose Content-Type echoes both": {
+    handler: (_req, res) => send(res, 200, "<html>not json</html>", { ...ECHO_HEADERS, "Content-Type": `text/${SECRET_KEY}; t=${TOKEN}` }),
+  },
   "a redirect whose Location echoes both": {
     handler: (_req, res) => send(res, 302, "", { ...ECHO_HEADERS, Location: `http://127.0.0.1:9/${SECRET_KEY}/${TOKEN}` }),
   },

@@ -6,7 +6,7 @@
  */
 import { getLatestWorkflowExecution, getWorkflowExecution, isTransportError } from "fgs-workflow-gate";
 import { CREDENTIALS, connection, WORKFLOW } from "./support/fixtures";
-import { CODING_FAULTS, dripBody, dripHeaders, FRAMING_FAULTS, startRawServer, type RawServer } from "./support/rawServer";
+import { CODING_FAULTS, dripBody, dripHeaders, dripInformational, FRAMING_FAULTS, startRawServer, type RawServer } from "./support/rawServer";
 import { isLibraryError, rejection, settleWithin } from "./support/settle";
 
 const SLOW_ATTEMPT = { requestTimeoutSeconds: 20, deadlineSeconds: 60, maxRetries: 1 };
@@ -45,7 +45,7 @@ test.each(Object.keys(CODING_FAULTS))("a run read with %s ends at once as an err
 });
 
 describe("a server that drips bytes forever", () => {
-  const DRIPS = { "the body": dripBody(200), "the headers": dripHeaders(200) };
+  const DRIPS = { "the body": dripBody(200), "the headers": dripHeaders(200), "102 Processing answers": dripInformational(200) };
 
   test.each(Object.keys(DRIPS))("dripping %s is cut off by deadlineSeconds 2 (attempt timeout 20 s)", async (what) => {
     server = await startRawServer(DRIPS[what as keyof typeof DRIPS]);

@@ -29,10 +29,19 @@ test.each(Object.keys(SCENARIOS))("%s: the CLI's stderr and stdout (with --debug
   expect({ stdout: terminalProblems(run.stdout), stderr: terminalProblems(run.stderr) }).toEqual({ stdout: [], stderr: [] });
 });
 
-test.each(["table", "github"])("a C1 control in the x-request-id header of a 400 does not reach the output (--output %s)", async (output) => {
+const C1 = "\u009b31m-\u0085::error::hdr";
+const HEADER_ANSWERS: Record<string, [number, Record<string, string>, string]> = {
+  "x-request-id of a 400": [400, { "Content-Type": "application/json", "x-request-id": `rq-${C1}` }, '{"error_code":"FSS.0400","error_msg":"bad"}'],
+  "Retry-After of a 503": [503, { "Content-Type": "application/json", "Retry-After": `1${C1}` }, '{"error_code":"FSS.0503","error_msg":"busy"}'],
+  "Content-Type of a 200 that is not JSON": [200, { "Content-Type": `text/html${C1}` }, "<html>not json</html>"],
+  "Location of a redirect": [302, { Location: `http://127.0.0.1:9/${C1}` }, ""],
+};
+
+test.each(Object.keys(HEADER_ANSWERS).flatMap((h) => [[h, "table"], [h, "github"]]))("C1 controls in the %s do not reach the output (--output %s)", async (header, output) => {
+  const [status, headers, body] = HEADER_ANSWERS[header]!;
   server = await startHttpServer((_req, res) => {
-    res.writeHead(400, { "Content-Type": "application/json", "x-request-id": "rq-\u009b31m-\u0085::error::hdr" });
-    res.end('{"error_code":"FSS.0400","error_msg":"bad request"}');
+    res.writeHead(status, headers);
+    res.end(body);
   });
   const run = await runInProcess(["get", ...target("exec-1"), "--output", output, "--debug"], cliEnv(server.url));
   expect(run.code).toBe(3);

@@ -123,6 +123,13 @@ export const FRAMING_FAULTS: Record<string, RawHandler> = {
     const body = bodyFor(req);
     socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\nContent-Length: ${body.length + 7}\r\n\r\n${body}`);
   },
+  "a Content-Length that is not a number": (socket, req) => {
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Length": "12abc" }) + bodyFor(req));
+  },
+  "headers over Node's 16 KiB limit": (socket, req) => {
+    const body = bodyFor(req);
+    socket.write(head("200 OK", { "X-Padding": "p".repeat(20_000), "Content-Length": Buffer.byteLength(body) }) + body);
+  },
   "a chunk size that overflows 64 bits": (socket) => {
     socket.write(head("200 OK", { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }) + "1ffffffffffffffffff\r\n{");
   },
@@ -147,6 +154,14 @@ export function dripBody(everyMs: number): RawHandler {
   return (socket) => {
     socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Length": 1_000_000 }));
     const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write(" ")), everyMs);
+    socket.on("close", () => clearInterval(timer));
+  };
+}
+
+/** Sends an informational `102 Processing` answer every `everyMs`, forever: no final status ever comes. */
+export function dripInformational(everyMs: number): RawHandler {
+  return (socket) => {
+    const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write("HTTP/1.1 102 Processing\r\n\r\n")), everyMs);
     socket.on("close", () => clearInterval(timer));
   };
 }
