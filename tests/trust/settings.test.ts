@@ -72,3 +72,17 @@ test.each([
   expect(run.stderr.includes(flag) || run.stderr.includes(name)).toBe(true);
   expect(server!.requests).toHaveLength(0);
 });
+
+const LARGEST_ACCEPTED: [string, Partial<Parameters<typeof getWorkflowExecution>[0]>][] = [
+  ["requestTimeoutSeconds", { requestTimeoutSeconds: 2147483 }],
+  ["deadlineSeconds", { deadlineSeconds: 2147483 }],
+  ["waitForCompletion.timeoutSeconds", { requireStatus: "success", waitForCompletion: { timeoutSeconds: 2147483, minIntervalSeconds: 0.05 } }],
+];
+
+test.each(LARGEST_ACCEPTED)("control: %s of 2147483 s (just under 2^31 ms) is accepted and the read succeeds", async (_name, extra) => {
+  await server?.close();
+  server = await startHttpServer((req, res) => send(res, 200, executionBody({ executionId: executionIdOf(req.path)!, status: "success" })));
+  const call = getWorkflowExecution({ workflowId: WORKFLOW, executionId: "exec-1", ...connection(server.url), signal: stop.signal, ...extra });
+  const outcome = await settleWithin(call, 5_000);
+  expect(outcome.state === "fulfilled" ? outcome.value.status : outcome.state === "rejected" ? String(outcome.error) : outcome.state).toBe("success");
+});
