@@ -37,6 +37,18 @@ export interface GatedExecutionArgs {
  * so that they can be secret while node names and errors stay visible).
  */
 export abstract class GatedExecutionResource extends pulumi.dynamic.Resource {
+  protected constructor(
+    provider: pulumi.dynamic.ResourceProvider,
+    name: string,
+    props: pulumi.Inputs,
+    opts: pulumi.CustomResourceOptions | undefined,
+    module: string,
+    type: string,
+  ) {
+    super(provider, name, props, opts, module, type);
+    keepOneRejection(this);
+  }
+
   // `declare` (not a field): with useDefineForClassFields a field would reset the SDK's output after super().
   declare readonly workflowId: pulumi.Output<string>;
   declare readonly executionId: pulumi.Output<string>;
@@ -57,4 +69,20 @@ export abstract class GatedExecutionResource extends pulumi.dynamic.Resource {
   declare readonly failedNodes: pulumi.Output<NodeExecutionDetail[]>;
   declare readonly failedNodeNames: pulumi.Output<string[]>;
   declare readonly nodePayloads: pulumi.Output<NodePayloads[]>;
+}
+
+/**
+ * When a gate fails, the SDK rejects the `isKnown` and `isSecret` promises of every output property, each
+ * an unhandled rejection of its own (two per property), even when the caller awaits and catches the
+ * output it uses. One is kept, on `urn`: the single error Pulumi reports, which still fails a program
+ * or a unit test that never looks at the gate.
+ */
+function keepOneRejection(resource: pulumi.Resource): void {
+  const noop = () => undefined;
+  for (const [key, value] of Object.entries(resource)) {
+    if (!pulumi.Output.isInstance(value)) continue;
+    const inner = value as unknown as { isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+    if (key !== "urn") inner.isKnown.catch(noop);
+    inner.isSecret.catch(noop);
+  }
 }

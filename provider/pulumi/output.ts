@@ -101,16 +101,30 @@ function readOnce<P extends object>(
   return result as unknown as pulumi.Output<ReadResult>;
 }
 
+/**
+ * A failed read rejects an Output's value and also its `isKnown` and `isSecret` promises, each an
+ * unhandled rejection of its own, even when the caller awaits and catches the value. Only the value's
+ * rejection is kept: it is the one error a Pulumi program reports (or a caller catches).
+ */
+function quietMetadata<T>(o: pulumi.Output<T>): pulumi.Output<T> {
+  const noop = () => undefined;
+  // Both are internal to the SDK's typings but present on every Output.
+  const inner = o as unknown as { isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+  inner.isKnown.catch(noop);
+  inner.isSecret.catch(noop);
+  return o;
+}
+
 /** The execution Output: without payloads unless `exposePayloads`. */
 function executionOf(r: pulumi.Output<ReadResult>): pulumi.Output<GetWorkflowExecutionResult> {
-  const out = r.apply((x) => (x.expose ? x.execution : withoutPayloads(x.execution)));
+  const out = quietMetadata(r.apply((x) => (x.expose ? x.execution : withoutPayloads(x.execution))));
   return out as unknown as pulumi.Output<GetWorkflowExecutionResult>;
 }
 
 /** The plain execution and its payloads as a secret Output, from one read. */
 function splitPayloads(r: pulumi.Output<ReadResult>): WorkflowExecutionOutputs {
-  const execution = r.apply((x) => withoutPayloads(x.execution));
-  const payloads = pulumi.secret(r.apply((x) => payloadsOf(x.execution)));
+  const execution = quietMetadata(r.apply((x) => withoutPayloads(x.execution)));
+  const payloads = quietMetadata(pulumi.secret(r.apply((x) => payloadsOf(x.execution))));
   return {
     execution: execution as unknown as pulumi.Output<GetWorkflowExecutionResult>,
     payloads: payloads as unknown as pulumi.Output<ExecutionPayloads>,

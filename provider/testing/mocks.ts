@@ -35,6 +35,12 @@ export interface WorkflowGateMockOptions extends CannedRuns {
 export interface WorkflowGateMocks {
   /** Every read, lookup and start the gate asked for, in order (canned mode only). */
   requests: GateMockRequest[];
+  /**
+   * The error a gate resource failed with, by resource name: the gate's own `WorkflowGateError` (or
+   * ConfigurationError...). The resource's outputs reject with Pulumi's wrapper of it, which keeps only
+   * the message.
+   */
+  errorOf(resourceName: string): Error | undefined;
 }
 
 type MockResult = { id: string | undefined; state: Record<string, unknown> };
@@ -97,16 +103,24 @@ export async function mockWorkflowGates(options: WorkflowGateMockOptions = {}): 
     ? { network: false, readExecution: source.readExecution, readLatest: source.readLatest }
     : { network: true };
   const others = options.mocks ?? {};
+  const errors = new Map<string, Error>();
   const mocks: pulumi.runtime.Mocks & { [GATE_MOCKS]: GateMockHandler } = {
     [GATE_MOCKS]: handler,
     async newResource(args) {
       const own = byType[args.type];
-      if (own !== undefined) return own(args, unwrapSecrets(args.inputs) as Record<string, unknown>);
+      if (own !== undefined) {
+        try {
+          return await own(args, unwrapSecrets(args.inputs) as Record<string, unknown>);
+        } catch (e) {
+          errors.set(args.name, e as Error);
+          throw e;
+        }
+      }
       if (others.newResource) return others.newResource(args);
       return { id: args.id || `${args.name}-id`, state: args.inputs };
     },
     call: (args) => (others.call ? others.call(args) : {}),
   };
   await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "stack", options.preview ?? false);
-  return { requests: source?.requests ?? [] };
+  return { requests: source?.requests ?? [], errorOf: (name) => errors.get(name) };
 }
