@@ -46,6 +46,9 @@ const SETTING_HINTS: Record<string, string> = {
   requestTimeoutSeconds: "--request-timeout",
   deadlineSeconds: "--deadline",
   maxRetries: "--max-retries",
+  requireNodes: "--require-node",
+  input: "--input",
+  headers: "--headers",
 };
 
 /** Error codes (without a setting) → the flags that change the outcome. */
@@ -60,6 +63,9 @@ function field(e: unknown, key: string): unknown {
 /** The hint after a message: where the CLI user fixes the setting, or which flags change the outcome. */
 function hintOf(code: string, setting: unknown): string | undefined {
   if (typeof setting !== "string") return CODE_HINTS[code];
+  // `conditions[2].path`: the list is --conditions-file's conditions, then those of --condition.
+  if (/^conditions(\[|$)/.test(setting)) return "--conditions-file items first, then each --condition";
+  if (/^requireNodes(\W|$)/.test(setting)) return SETTING_HINTS.requireNodes;
   // Settings named after an environment variable (HW_SECURITY_TOKEN) need no hint: the message names them.
   return Object.prototype.hasOwnProperty.call(SETTING_HINTS, setting) ? SETTING_HINTS[setting] : undefined;
 }

@@ -28,7 +28,9 @@ export function renderErrorAnnotation(code: string, message: string): string {
 
 /** The summary section for an error; the execution ID when a run had been started. */
 export function renderErrorSummary(code: string, message: string, exitCode: number, executionId?: string): string {
-  const lines = [`### ✗ fgs-execution: ${whatFailed(code)}`, "", `**${cell(code)}** (exit ${exitCode}): ${cell(message)}`, ""];
+  // The code is one of ours (FGS_ and capitals), shown as code so its underscores stay as they are.
+  const shownCode = /^FGS_[A-Z0-9_]{1,40}$/.test(code) ? `\`${code}\`` : cell(code);
+  const lines = [`### ✗ fgs-execution: ${whatFailed(code)}`, "", `**${shownCode}** (exit ${exitCode}): ${cell(message)}`, ""];
   if (executionId !== undefined) lines.push(`Execution started: ${cell(executionId)}`, "");
   return `${lines.join("\n")}\n`;
 }
