@@ -46,3 +46,12 @@ describe.each(FAULTS)("framing fault: %s", (fault) => {
     expect(server.requests.length).toBeGreaterThan(0);
   });
 });
+
+test.each(Object.keys(COMMANDS))("fgs-execution %s against a server that accepts and never answers fails, never exits 0", async (command) => {
+  server = await startRawServer(() => undefined);
+  const waitFlags = command.startsWith("wait") ? ["--timeout", "3"] : [];
+  const run = await runProcess([...COMMANDS[command]!, "--max-retries", "0", "--request-timeout", "1", ...waitFlags], envFor(command, server.url));
+  // A wait may end on its errors (3) or on its timeout (4); a read ends on its errors.
+  expect(command.startsWith("wait") ? [3, 4] : [3]).toContain(run.code);
+  expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
+});
