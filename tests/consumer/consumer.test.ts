@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { createProject, node, pack, tempRoot, tsc, type Packed } from "./harness";
-import { PULUMI_TYPES, PULUMI_VALUES, ROOT_TYPES, ROOT_VALUES } from "./surface";
+import { PULUMI_TYPES, PULUMI_VALUES, ROOT_TYPES, ROOT_VALUES, TESTING_TYPES, TESTING_VALUES } from "./surface";
 
 jest.setTimeout(180_000);
 
@@ -82,6 +82,7 @@ describe("CommonJS project (moduleResolution node10, Pulumi's template)", () => 
     const keys = (entry: string) => JSON.parse(node(dir, ["-e", `console.log(JSON.stringify(Object.keys(require("${entry}"))))`]));
     expect(sorted(keys("fgs-workflow-gate"))).toEqual(sorted(ROOT_VALUES));
     expect(sorted(keys("fgs-workflow-gate/pulumi"))).toEqual(sorted(PULUMI_VALUES));
+    expect(sorted(keys("fgs-workflow-gate/testing"))).toEqual(sorted(TESTING_VALUES));
   });
 
   test("copying every export of the main entry point does not load @pulumi/pulumi", () => {
@@ -143,5 +144,6 @@ describe("plain Node project without @pulumi/pulumi (node16, no skipLibCheck)", 
     const pkg = path.join(dir, "node_modules/fgs-workflow-gate/dist/provider");
     expect(sorted(exportsOf(path.join(pkg, "index.d.ts")))).toEqual(sorted([...ROOT_VALUES, ...ROOT_TYPES]));
     expect(sorted(exportsOf(path.join(pkg, "pulumi/index.d.ts")))).toEqual(sorted([...PULUMI_VALUES, ...PULUMI_TYPES]));
+    expect(sorted(exportsOf(path.join(pkg, "testing/index.d.ts")))).toEqual(sorted([...TESTING_VALUES, ...TESTING_TYPES]));
   });
 });

@@ -57,6 +57,7 @@ export const PULUMI_VALUES = [
   "LatestWorkflowExecution",
   "WorkflowExecution",
   "WorkflowExecutionResource",
+  "WorkflowRun",
   "getLatestWorkflowExecutionOutput",
   "getLatestWorkflowExecutionWithPayloadsOutput",
   "getWorkflowExecutionOutput",
@@ -74,4 +75,19 @@ export const PULUMI_TYPES = [
   "NodePayloads",
   "WorkflowExecutionOutputs",
   "WorkflowExecutionResourceArgs",
+  "WorkflowRunArgs",
+];
+
+/** `fgs-workflow-gate/testing`: runtime values (unit tests of Pulumi stacks). */
+export const TESTING_VALUES = ["cannedExecution", "cannedExecutionBody", "mockWorkflowGates"];
+
+/** `fgs-workflow-gate/testing`: names that exist only as types. */
+export const TESTING_TYPES = [
+  "CannedExecutionArgs",
+  "CannedNode",
+  "CannedRun",
+  "CannedRuns",
+  "GateMockRequest",
+  "WorkflowGateMockOptions",
+  "WorkflowGateMocks",
 ];

@@ -17,7 +17,8 @@ export async function configure(host: ProviderHost, stackConfig: Props) {
   req.setArgs(toStruct(stackConfig));
   req.setAcceptsecrets(true);
   req.setAcceptresources(true);
-  req.setType(PROVIDER_TYPE);
+  // `type` exists only in newer protobufs (the host ignores it); older SDKs of the peer range lack it.
+  if (typeof req.setType === "function") req.setType(PROVIDER_TYPE);
   const res = await host.call<{ getAcceptsecrets(): boolean; getSupportspreview(): boolean }>("configure", req);
   return { acceptSecrets: res.getAcceptsecrets(), supportsPreview: res.getSupportspreview() };
 }
@@ -58,6 +59,9 @@ export async function read(host: ProviderHost, urn: string, id: string, properti
   const res = await host.call<{ getId(): string; getProperties(): never }>("read", req);
   return { id: res.getId(), props: fromStruct(res.getProperties()) };
 }
+
+/** True when this SDK's protocol has `Handshake` (added in 3.143.0; the engine falls back to Configure without it). */
+export const HAS_HANDSHAKE = typeof providerPb.ProviderHandshakeRequest === "function";
 
 /** `Handshake`, expected UNIMPLEMENTED: the engine then falls back to Configure. */
 export function handshake(host: ProviderHost): Promise<unknown> {
