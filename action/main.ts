@@ -1,0 +1,91 @@
+/**
+ * The GitHub Action's entry (bundled into action/dist/index.js, which action.yml runs): reads the
+ * inputs, runs the same command `fgs-execution` runs, with `--output github` (annotations and the step
+ * summary), and writes the outputs `verdict`, `execution-id`, `status` and `reason`. The step fails on
+ * anything but a pass, with the command's exit code, unless the input `mode` is `warn`.
+ */
+import { type CliIo, type CommandResult, crashLine, guardVerdict, main } from "../provider/cli/main";
+import type { TextSink } from "../provider/cli/io";
+import { command as githubCommand } from "../provider/cli/render/github";
+import { InputError, planFromInputs } from "./inputs";
+import { outputsOf, writeOutputs } from "./outputs";
+
+/** What the action reads and writes (the process's, or fakes in tests). */
+export interface ActionIo {
+  env: NodeJS.ProcessEnv;
+  stdout: TextSink;
+  stderr: TextSink;
+  signal?: AbortSignal;
+}
+
+/** In warn mode the command's error annotations become warnings: the step is not failing. */
+function demoted(sink: TextSink): TextSink {
+  return { write: (text: string) => sink.write(text.replace(/^::error /gm, "::warning ")) };
+}
+
+/** Runs the action and resolves to the process's exit code. Never rejects. */
+export async function runAction(io: ActionIo): Promise<number> {
+  let plan;
+  try {
+    plan = planFromInputs(io.env);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stdout.write(`${githubCommand("error", "fgs-workflow-gate: bad input", e.message)}\n`);
+    report({ exitCode: 2, code: e.code, reason: e.message }, io);
+    return 2;
+  }
+  let result: CommandResult | undefined;
+  const cliIo: CliIo = {
+    stdout: plan.mode === "warn" ? demoted(io.stdout) : io.stdout,
+    stderr: io.stderr,
+    env: plan.env,
+    signal: io.signal,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    onResult: (r) => (result = r),
+  };
+  const exitCode = await main(plan.argv, cliIo);
+  const verdict = report(result ?? { exitCode, reason: "" }, io);
+  if (verdict === "pass" || plan.mode !== "warn") return exitCode;
+  io.stdout.write(`${githubCommand("warning", `fgs-workflow-gate: ${verdict}`, `mode is warn: the step passes although the verdict is ${verdict} (exit ${exitCode})`)}\n`);
+  return 0;
+}
+
+/** Writes the outputs; returns the verdict. */
+function report(result: CommandResult, io: ActionIo): string {
+  const outputs = outputsOf(result);
+  const warning = writeOutputs(outputs, io.env);
+  if (warning) io.stderr.write(`fgs-workflow-gate: warning: ${warning}\n`);
+  return outputs.verdict;
+}
+
+/** Runs as the action's process: the same guards as bin/fgs-execution.js (no exit without a verdict, signals). */
+function runAsProcess(): void {
+  const verdict = guardVerdict(process, (text) => process.stderr.write(text));
+  process.on("uncaughtException", (e) => {
+    verdict.settle(3);
+    try {
+      process.stderr.write(crashLine(e, process.env));
+    } finally {
+      process.exit(3);
+    }
+  });
+  // A cancelled job sends SIGINT, then SIGTERM: the first one stops the wait (and a run this step started).
+  const controller = new AbortController();
+  const onSignal = () => {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
+    (code) => verdict.settle(code),
+    (e) => {
+      verdict.settle(3);
+      process.stderr.write(crashLine(e, process.env));
+    },
+  );
+}
+
+if (require.main === module) runAsProcess();
