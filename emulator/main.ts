@@ -116,24 +116,34 @@ export async function main(argv: readonly string[], out: (text: string) => void 
 
 /**
  * Runs the emulator as a command: starts it, prints the banner, and stops it on SIGINT or SIGTERM. Bad
- * flags print the usage on stderr and set exit code 2.
+ * flags print the usage on stderr and set exit code 2. The signal handlers are installed before the
+ * banner is printed: a script that sends SIGINT as soon as it reads the banner must not find the default
+ * handler, which would kill the process instead of closing the emulator.
  */
 export function runEmulatorCommand(argv: readonly string[]): void {
-  main(argv).then(
+  const release = (): void => {
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
+  };
+  const stop = (signal: string): void => {
+    release();
+    process.stdout.write(`\n${signal}: stopping the emulator\n`);
+    void started.then((emu) => emu?.close()).then(() => {
+      process.exitCode = 0;
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const started = main(argv).then(
     (emu) => {
-      if (!emu) return;
-      const stop = (signal: string): void => {
-        process.stdout.write(`\n${signal}: stopping the emulator\n`);
-        void emu.close().then(() => {
-          process.exitCode = 0;
-        });
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      if (!emu) release();
+      return emu;
     },
     (e: Error) => {
+      release();
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 2;
+      return undefined;
     },
   );
 }
