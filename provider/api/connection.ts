@@ -1,75 +1,66 @@
 /**
- * A connection of its own for each exchange, watched.
+ * Watching the connection an exchange runs on, through the agent node-fetch hands its request to.
  *
- * Each exchange gets a fresh agent without keep-alive, so it owns exactly one socket: when that socket
- * closes, the exchange is over, and `closedEarly` turns a close that came before the body's end into a
- * network failure at once (node-fetch misses a reset in the middle of a Content-Length body). Not
- * reusing connections costs a handshake per request, which a gate polling every few seconds does not
- * feel, and means no socket is ever shared with a previous, possibly poisoned, exchange.
+ * node-fetch misses a connection that closes in the middle of a Content-Length body (it reads the body
+ * through a pipe that does not pass the close on), so each exchange gives node-fetch an agent of its
+ * own: an object that delegates to one shared keep-alive agent per protocol and only adds a look at the
+ * request as Node hands it over (`addRequest`, the hook Node documents for agent-like objects). The
+ * response's own `complete` flag then says, when it closes, whether the whole message arrived.
+ *
+ * Connections are reused between exchanges; one whose exchange did not end cleanly is destroyed, never
+ * returned to the pool.
  */
 import * as http from "node:http";
 import * as https from "node:https";
-import type { Socket } from "node:net";
 import { ExchangeFailure } from "./exchangeFailure";
+
+/** Idle connections are unref'd by Node's agent, so a pool never keeps a process alive. */
+const shared = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
 
 export interface ConnectionWatch {
   /** The agent to hand to node-fetch for this exchange only. */
   agent: http.Agent;
-  /**
-   * Rejects with a network ExchangeFailure when the connection closes before `body` was fully handed
-   * over by the HTTP layer; never resolves otherwise.
-   */
-  closedEarly(body: unknown): Promise<never>;
-  /** Closes the connection, whatever state it is in. */
-  destroy(): void;
-}
-
-/** Whether the HTTP layer ended the body stream: it ends it only after the complete message arrived. */
-function bodyEnded(body: unknown): boolean {
-  const b = body as { writableEnded?: unknown; readableEnded?: unknown };
-  return b?.writableEnded === true || b?.readableEnded === true;
+  /** Rejects with a network ExchangeFailure when the response closes before it is complete. */
+  closedEarly: Promise<never>;
+  /** Ends the exchange's connection unless it completed cleanly (`clean`), in which case it stays pooled. */
+  release(clean: boolean): void;
 }
 
 export function openConnectionWatch(url: URL): ConnectionWatch {
-  const agent = url.protocol === "https:" ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
-  const sockets: Socket[] = [];
-  const closeListeners: Array<() => void> = [];
-  let closed = false;
-  const create = agent.createConnection.bind(agent) as (...args: unknown[]) => Socket;
-  // createConnection is the documented hook for the socket an agent opens.
-  (agent as unknown as { createConnection: (...args: unknown[]) => Socket }).createConnection = (...args: unknown[]) => {
-    const socket = create(...args);
-    sockets.push(socket);
-    socket.once("close", () => {
-      closed = true;
-      for (const listener of closeListeners.splice(0)) listener();
-    });
-    return socket;
-  };
+  const base = url.protocol === "https:" ? shared["https:"] : shared["http:"];
+  let request: http.ClientRequest | undefined;
+  let fail: (e: ExchangeFailure) => void = () => {};
+  const closedEarly = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  // Nobody may be listening when it rejects (the exchange already ended).
+  closedEarly.catch(() => {});
 
-  const closedEarly = (body: unknown) =>
-    new Promise<never>((_, reject) => {
-      const check = () => {
-        // The end of a complete body can still be on its way through the stream pipeline: look once the
-        // queued callbacks have run.
-        setImmediate(() => {
-          if (!bodyEnded(body)) reject(new ExchangeFailure("network", "the connection closed before the whole response body arrived"));
-        });
-      };
-      if (closed) check();
-      else closeListeners.push(check);
+  const watch = (req: http.ClientRequest) => {
+    request = req;
+    req.once("response", (res: http.IncomingMessage) => {
+      res.once("close", () => {
+        if (!res.complete) fail(new ExchangeFailure("network", "the connection closed before the whole response body arrived"));
+      });
     });
+  };
+  const agent = Object.create(base, {
+    addRequest: {
+      value(req: http.ClientRequest, options: unknown) {
+        watch(req);
+        (base as unknown as { addRequest(r: http.ClientRequest, o: unknown): void }).addRequest(req, options);
+      },
+    },
+  }) as http.Agent;
 
   return {
     agent,
-    closedEarly: (body) => {
-      const p = closedEarly(body);
-      p.catch(() => {});
-      return p;
-    },
-    destroy: () => {
-      for (const s of sockets) s.destroy();
-      agent.destroy();
+    closedEarly,
+    release: (clean) => {
+      if (!clean) request?.destroy();
     },
   };
 }

@@ -5,9 +5,10 @@
  * listens), and a connection reset in the middle of a Content-Length body not at all. So an exchange is
  * not allowed to depend on node-fetch's events to end: it settles on the first of
  *  - the body read to its end (node-fetch's stream, whose own errors count),
- *  - its connection closing before that end (watched through a per-exchange agent, see ./connection),
+ *  - the response closing before it was complete (watched through the agent, see ./connection),
  *  - the exchange's signal firing (its timer, the caller's cancellation): our own timer, not an event.
- * Whatever happens, the connection is destroyed afterwards, so a slot is never held by a dead exchange.
+ * An exchange that did not end cleanly destroys its connection, so a slot is never held by a dead
+ * exchange and a poisoned connection never goes back to the pool.
  */
 import nodeFetch from "node-fetch";
 import { openConnectionWatch } from "./connection";
@@ -66,6 +67,7 @@ export async function exchange(req: WireRequest, options: ExchangeOptions): Prom
   const watch = openConnectionWatch(new URL(req.url));
   const stopped = whenAborted(signal);
   let status: number | undefined;
+  let clean = false;
   try {
     const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
     const init: FetchInit = { method: req.method, headers: req.headers, redirect: "manual", signal, size: options.maxBytes, compress: true, agent: watch.agent };
@@ -76,13 +78,14 @@ export async function exchange(req: WireRequest, options: ExchangeOptions): Prom
     if (declared > options.maxBytes) {
       throw new ExchangeFailure("body-too-large", `the response declares ${declared} bytes`, status);
     }
-    const text = await Promise.race([readText(res.body, options.maxBytes), watch.closedEarly(res.body), stopped.promise]);
+    const text = await Promise.race([readText(res.body, options.maxBytes), watch.closedEarly, stopped.promise]);
+    clean = true;
     return { status, header: (name) => res.headers.get(name) ?? undefined, text };
   } catch (e) {
     throw asFailure(e, signal, status);
   } finally {
     stopped.dispose();
-    watch.destroy();
+    watch.release(clean);
   }
 }
 

@@ -3,6 +3,8 @@
  * carrying the status that had arrived, stalls end it when its signal fires, and its connection is
  * closed afterwards in every case.
  */
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import type * as net from "node:net";
 import { exchange, ExchangeFailure } from "../../provider/api/http";
 import { head, rawServer, type RawServer } from "./support/rawServer";
@@ -66,12 +68,26 @@ test.each([
   expect(server.open()).toBe(0);
 });
 
-test("a complete answer is read whole, and its connection is closed afterwards", async () => {
-  server = await rawServer((s) => s.write(head(`Content-Length: ${BODY.length}\r\nX-Request-Id: rq-1\r\n`) + BODY));
-  const res = await exchange({ url: `${server.url}/x`, method: "GET", headers: {} }, { signal: AbortSignal.timeout(LONG), maxBytes: 1 << 20 });
-  expect([res.status, res.text, res.header("x-request-id")]).toEqual([200, BODY, "rq-1"]);
-  await new Promise((r) => setTimeout(r, 100));
-  expect(server.open()).toBe(0);
+test("a complete answer is read whole, and its connection is reused by the next exchange", async () => {
+  let connections = 0;
+  const server = http.createServer((_, res) => {
+    res.setHeader("Content-Type", "application/json");
+    res.setHeader("X-Request-Id", "rq-1");
+    res.end(BODY);
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+  try {
+    for (let i = 0; i < 3; i++) {
+      const res = await exchange({ url, method: "GET", headers: {} }, { signal: AbortSignal.timeout(LONG), maxBytes: 1 << 20 });
+      expect([res.status, res.text, res.header("x-request-id")]).toEqual([200, BODY, "rq-1"]);
+    }
+    expect(connections).toBe(1);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
 });
 
 test("a body over the size limit is refused, declared or not", async () => {
