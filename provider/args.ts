@@ -3,6 +3,7 @@
  * function, the dynamic resource, the CLI). One type per concern; every field documents its default.
  */
 import type { Credentials } from "./api/signer";
+import type { Condition, RequireNodes } from "./conditionArgs";
 import type { ExecutionStatus, WorkflowExecution } from "./model/types";
 
 /**
@@ -94,6 +95,21 @@ export interface GateArgs {
   maxAgeSeconds?: number;
   /** `enforce` (default) throws `WorkflowGateError`; `warn` logs a warning and returns; `report` only returns. */
   mode?: GateMode;
+  /**
+   * Nodes, by name, that must have ended in a status: a list of names (each must be `success`) or an
+   * object of name to status(es). Judged by each node's latest execution; a missing node fails the gate,
+   * and a name that matches two nodes is an error. Default: none.
+   */
+  requireNodes?: RequireNodes;
+  /**
+   * Conditions on what the run produced: each reads one value (the run's `output` or `input`, or a node's
+   * latest output, at a JSON Pointer) and compares it. A false one fails the gate, or makes it
+   * inconclusive (`onFalse`); a missing value or one of the wrong type counts as missing (`onMissing`).
+   * Turns on `fullHistory` unless it is set. Default: none.
+   */
+  conditions?: Condition[];
+  /** Let gate messages quote the values conditions read (they may be sensitive). Default false. */
+  exposePayloads?: boolean;
   /** Called on the first read and on every status change. */
   onProgress?: (event: ProgressEvent) => void;
 }

@@ -3,6 +3,7 @@
  * message names the workflow, the execution, the status and every failed node with its error.
  */
 import { FunctionGraphGateError } from "../errors";
+import type { ConditionResult } from "../conditionArgs";
 import type { WorkflowExecution } from "../model/types";
 
 export const GateErrorCodes = {
@@ -12,6 +13,8 @@ export const GateErrorCodes = {
   timeout: "FGS_GATE_TIMEOUT",
   /** The run began before `notBefore`, is older than `maxAgeSeconds`, or has no begin time to check. */
   stale: "FGS_GATE_STALE",
+  /** A condition could not be decided (its onFalse or onMissing says "inconclusive"): never a pass. */
+  inconclusive: "FGS_GATE_INCONCLUSIVE",
 } as const;
 
 export type GateErrorCode = (typeof GateErrorCodes)[keyof typeof GateErrorCodes];
@@ -19,10 +22,13 @@ export type GateErrorCode = (typeof GateErrorCodes)[keyof typeof GateErrorCodes]
 export class WorkflowGateError extends FunctionGraphGateError {
   readonly code: GateErrorCode;
   readonly execution: WorkflowExecution;
-  constructor(code: GateErrorCode, message: string, execution: WorkflowExecution) {
+  /** How each required node and condition came out, when the gate judged any (no payload values). */
+  readonly results?: ConditionResult[];
+  constructor(code: GateErrorCode, message: string, execution: WorkflowExecution, results?: ConditionResult[]) {
     super(message);
     this.code = code;
     this.execution = execution;
+    if (results !== undefined) this.results = results;
   }
 }
 

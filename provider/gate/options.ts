@@ -8,6 +8,7 @@ import { durationMs } from "../config/duration";
 import { parseInstant } from "../config/instant";
 import type { GateArgs, GateMode } from "../args";
 import { ALL_STATUSES, type ExecutionStatus, isFinalStatus } from "../model/types";
+import { type CheckedCondition, type CheckedNodeRequirement, checkConditions, checkRequireNodes } from "./conditions";
 
 export const WAIT_DEFAULTS = { timeoutSeconds: 600, minIntervalSeconds: 2, maxIntervalSeconds: 30, maxConsecutiveErrors: 3 };
 
@@ -24,7 +25,13 @@ export interface GatePolicy {
   notBeforeMs?: number;
   maxAgeMs?: number;
   mode: GateMode;
-  /** True when any check applies (wait outcome, status, freshness); false for a plain read. */
+  /** Nodes that must have ended in a status, and conditions on outputs (./conditions). */
+  nodes: readonly CheckedNodeRequirement[];
+  conditions: readonly CheckedCondition[];
+  exposePayloads: boolean;
+  /** Some condition reads outputs, which only a full-history read has complete. */
+  needsFullHistory: boolean;
+  /** True when any check applies (wait outcome, status, freshness, nodes, conditions); false for a plain read. */
   decides: boolean;
 }
 
@@ -77,7 +84,18 @@ function requireSet(r: GateArgs["requireStatus"]): ReadonlySet<ExecutionStatus> 
 }
 
 /** The policy of a call that sets no gate option: shared (frozen), so a plain read builds none. */
-const PLAIN: GatePolicy = Object.freeze({ wait: undefined, require: undefined, notBeforeMs: undefined, maxAgeMs: undefined, mode: "enforce", decides: false });
+const PLAIN: GatePolicy = Object.freeze({
+  wait: undefined,
+  require: undefined,
+  notBeforeMs: undefined,
+  maxAgeMs: undefined,
+  mode: "enforce",
+  nodes: [],
+  conditions: [],
+  exposePayloads: false,
+  needsFullHistory: false,
+  decides: false,
+});
 
 export function normalizeGate(args: GateArgs): GatePolicy {
   if (
@@ -85,7 +103,10 @@ export function normalizeGate(args: GateArgs): GatePolicy {
     args.waitForCompletion === undefined &&
     args.requireStatus === undefined &&
     args.notBefore === undefined &&
-    args.maxAgeSeconds === undefined
+    args.maxAgeSeconds === undefined &&
+    args.requireNodes === undefined &&
+    args.conditions === undefined &&
+    args.exposePayloads === undefined
   ) {
     return PLAIN;
   }
@@ -99,9 +120,23 @@ export function normalizeGate(args: GateArgs): GatePolicy {
     notBeforeMs: parseInstant(args.notBefore, "notBefore"),
     maxAgeMs: args.maxAgeSeconds === undefined ? undefined : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0),
     mode,
+    nodes: checkRequireNodes(args.requireNodes),
+    conditions: checkConditions(args.conditions),
+    exposePayloads: false,
+    needsFullHistory: false,
     decides: false,
   };
+  if (args.exposePayloads !== undefined && typeof args.exposePayloads !== "boolean") {
+    throw new ConfigurationError("exposePayloads must be a boolean", "exposePayloads");
+  }
+  policy.exposePayloads = args.exposePayloads === true;
+  policy.needsFullHistory = policy.conditions.some((c) => c.source !== "input");
   policy.decides =
-    policy.wait !== undefined || policy.require !== undefined || policy.notBeforeMs !== undefined || policy.maxAgeMs !== undefined;
+    policy.wait !== undefined ||
+    policy.require !== undefined ||
+    policy.notBeforeMs !== undefined ||
+    policy.maxAgeMs !== undefined ||
+    policy.nodes.length > 0 ||
+    policy.conditions.length > 0;
   return policy;
 }

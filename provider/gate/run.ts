@@ -65,7 +65,7 @@ async function gate(read: ExecutionRead, run: GateRun): Promise<WorkflowExecutio
   const verdict = decide(outcome.execution, policy, now(), outcome.waitedMs);
   if (verdict.pass) return outcome.execution;
   const message = scrub(verdict.message);
-  if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, message, outcome.execution);
+  if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, message, outcome.execution, verdict.results);
   if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${message}`);
   return outcome.execution;
 

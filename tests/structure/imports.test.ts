@@ -12,7 +12,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const LAYERS: Array<[number, RegExp]> = [
   [0, /^(errors\.ts|model\/)/],
   [1, /^api\//],
-  [2, /^(config\/|args\.ts|context\.ts)/],
+  [2, /^(config\/|args\.ts|conditionArgs\.ts|context\.ts)/],
   [3, /^gate\//],
   [4, /^(latest\/|run\/|prepare\.ts|getWorkflowExecution\.ts|[a-zA-Z]+\.ts$)/],
   [5, /^(pulumi\/|cli\/|testing\/|index\.ts)/],

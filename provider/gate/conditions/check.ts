@@ -7,7 +7,7 @@ import { ConfigurationError } from "../../errors";
 import { ALL_STATUSES, type ExecutionStatus } from "../../model/types";
 import { pointerProblem } from "./pointer";
 import { compilePattern, type Pattern } from "./pattern";
-import { type Condition, type ConditionFailure, type ConditionSource, OPERATORS, type Operator, type RequireNodes } from "./types";
+import { type Condition, type ConditionFailure, type ConditionSource, OPERATORS, type Operator, type RequireNodes } from "../../conditionArgs";
 
 export interface CheckedCondition {
   name: string;

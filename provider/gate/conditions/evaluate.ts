@@ -7,7 +7,7 @@ import { latestExecution } from "../../model/map";
 import type { NodeExecutionDetail, WorkflowExecution } from "../../model/types";
 import type { CheckedCondition, CheckedNodeRequirement } from "./check";
 import { resolvePointer } from "./pointer";
-import type { ConditionResult, ConditionSource, Outcome } from "./types";
+import type { ConditionResult, ConditionSource, Outcome } from "../../conditionArgs";
 
 export interface Judgement {
   outcome: Outcome;

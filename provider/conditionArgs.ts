@@ -2,7 +2,7 @@
  * Conditions on what a run produced, and nodes that must have ended well: the types callers write.
  * Every name here is part of the public contract (library, CLI condition files, Pulumi inputs).
  */
-import type { ExecutionStatus } from "../../model/types";
+import type { ExecutionStatus } from "./model/types";
 
 /** Where a condition reads its value: the run's output or input, or a node's latest output (by name). */
 export type ConditionSource = "output" | "input" | { node: string };
