@@ -12,6 +12,7 @@ import { isPlainRead, runGate } from "./gate/run";
 import type { WorkflowExecution } from "./model/types";
 import { gateRun, type InternalContext, type PreparedCall, prepareCall, projectIdOf } from "./prepare";
 import { limitPolicy, type ReadLimits } from "./gate/bounds";
+import { fullHistoryOf } from "./gate/options";
 import type { ExecutionRead } from "./gate/wait";
 
 export type { InternalContext } from "./prepare";
@@ -58,10 +59,11 @@ export function executionReader(
   ids: { workflowId: string; executionId: string; fullHistory?: boolean },
 ): ExecutionRead {
   const { settings, policy } = call;
+  const ref = { ...ids, fullHistory: fullHistoryOf(ids.fullHistory, call.gate) };
   let projectId = settings.projectId;
   return async (limits?: ReadLimits) => {
     const bounded = limitPolicy(policy, limits);
     projectId ??= await projectIdOf({ ...call, policy: bounded });
-    return readExecution({ endpoint: settings.endpoint, projectId, ...ids }, settings.credentials, bounded);
+    return readExecution({ endpoint: settings.endpoint, projectId, ...ref }, settings.credentials, bounded);
   };
 }

@@ -90,6 +90,7 @@ export {
 export type { SchemaViolation, TransportErrorKind } from "./errors";
 export { WorkflowGateError, isWorkflowGateError } from "./gate/gateError";
 export type { GateErrorCode } from "./gate/gateError";
+export type { Condition, ConditionFailure, ConditionResult, ConditionSource, Outcome, RequireNodes } from "./conditionArgs";
 export { NoExecutionFoundError, isNoExecutionFoundError } from "./latest/errors";
 export type { ExecutionSearch } from "./latest/errors";
 export { DEFAULT_MAX_CONCURRENCY } from "./api/limiter";

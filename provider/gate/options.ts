@@ -140,3 +140,8 @@ export function normalizeGate(args: GateArgs): GatePolicy {
     policy.conditions.length > 0;
   return policy;
 }
+
+/** Whether a read asks for full history: as the caller said, else when a condition needs complete outputs. */
+export function fullHistoryOf(asked: boolean | undefined, policy: GatePolicy): boolean | undefined {
+  return asked ?? (policy.needsFullHistory ? true : undefined);
+}

@@ -20,6 +20,7 @@ import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
 import { ConfigurationError } from "../errors";
 import { safeLine, scrubberFor } from "../api/redact";
+import { fullHistoryOf } from "../gate/options";
 import { scrubError } from "../api/scrubError";
 import { limitPolicy, READ_GRACE_MS, type ReadLimits, startBound, within } from "../gate/bounds";
 import { runGate } from "../gate/run";
@@ -84,7 +85,7 @@ export async function getLatestWorkflowExecution(
 
     const listPath = `/v2/${projectId}/fgs/workflows/${workflowId}/executions`;
     const executionId = idFromResponse(latest.executionId, checkExecutionId, { method: "GET", path: listPath, pointer: "/executions/*/execution_id" });
-    const ref = { endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: query.fullHistory };
+    const ref = { endpoint: settings.endpoint, projectId, workflowId, executionId, fullHistory: fullHistoryOf(query.fullHistory, gate) };
     const site = { method: "GET", path: `${listPath}/${executionId}` };
     const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, status: query.status, ...window };
     const read = async (limits?: ReadLimits) => {
