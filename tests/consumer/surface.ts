@@ -26,6 +26,10 @@ export const ROOT_VALUES = [
 
 /** `fgs-workflow-gate`: names that exist only as types. */
 export const ROOT_TYPES = [
+  "Condition",
+  "ConditionFailure",
+  "ConditionResult",
+  "ConditionSource",
   "ConnectionArgs",
   "Credentials",
   "ExecutionSearch",
@@ -41,8 +45,10 @@ export const ROOT_TYPES = [
   "ListStatus",
   "NodeExecution",
   "NodeExecutionDetail",
+  "Outcome",
   "ProgressEvent",
   "RequestArgs",
+  "RequireNodes",
   "RunWorkflowArgs",
   "SchemaViolation",
   "StartWorkflowExecutionArgs",
