@@ -70,7 +70,7 @@ test("a required node that is missing fails the gate and is named", async () => 
 test("warn and report return the run as for any failure", async () => {
   const warnings: string[] = [];
   const logger = { info: () => {}, warn: (m: string) => warnings.push(m) };
-  const fail = { conditions: [{ source: "output", path: "/result", equals: "failed" }] };
+  const fail = { conditions: [{ source: "output", path: "/result", equals: "failed" } as Condition] };
   const warned = await getWorkflowExecution(
     { endpoint: emu.url, projectId: emu.projectId, credentials: emu.credentials, ...ids, ...fail, mode: "warn" },
     { logger } as never,
