@@ -18,15 +18,19 @@ import { parseWorkflowUrn } from "./urn";
  */
 export function latestExecution(node: NodeExecutionDetail): NodeExecution | undefined {
   let latest: NodeExecution | undefined;
-  let latestAt = -Infinity;
-  for (const e of node.executions) {
-    const at = e.beginTime === undefined ? 0 : Date.parse(e.beginTime);
-    if (at >= latestAt) {
-      latest = e;
-      latestAt = at;
-    }
-  }
+  for (const e of node.executions) if (latest === undefined || !beganBefore(e, latest)) latest = e;
   return latest;
+}
+
+/**
+ * Whether `a` began strictly before `b`. Mapped begin times are `toISOString` text, which for four-digit
+ * years sorts as it reads, so most comparisons need no parse (a 200 x 200 body has 40,000 of them).
+ */
+function beganBefore(a: NodeExecution, b: NodeExecution): boolean {
+  const x = a.beginTime;
+  const y = b.beginTime;
+  if (x === undefined || y === undefined) return x === undefined && y !== undefined;
+  return x.length === 24 && y.length === 24 ? x < y : Date.parse(x) < Date.parse(y);
 }
 
 /** One node execution. Epoch 0 (or nothing) means "not set"; a negative duration is not reported. */
