@@ -8,9 +8,9 @@
  * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
 import type { Condition, RequireNodes } from "../conditionArgs";
-import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, GATING_COMMANDS, type Selection } from "./flags";
-import { parseConditionFlags, parseRequireNodes, readConditionsFile } from "./gateFlags";
-import { jsonObjectArg } from "./jsonArg";
+import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, type Selection } from "./flags";
+import { judgingOptions } from "./gateFlags";
+import { startBodyOptions } from "./jsonArg";
 import { checkPresence, type Values } from "./presence";
 import { MAX_DURATION_SECONDS } from "../config/duration";
 import { refuseCredentialFlags } from "./credentialFlags";
@@ -169,25 +169,6 @@ function selectionOf(command: CommandName, values: Values): Selection {
   return command === "latest" || values.has("latest") ? "latest" : "execution";
 }
 
-/** The gate's judging options of `wait` and `run`: required nodes and conditions (file first). */
-function judging(command: CommandName, values: Values): Pick<CliOptions, "requireNodes" | "conditions"> {
-  if (!GATING_COMMANDS.includes(command)) return {};
-  const list = (name: string) => (values.get(name) as string[] | undefined) ?? [];
-  const file = values.get("conditions-file") as string | undefined;
-  const conditions = [...(file === undefined ? [] : readConditionsFile(file, command)), ...parseConditionFlags(list("condition"), command)];
-  return { requireNodes: parseRequireNodes(list("require-node"), command), conditions: conditions.length > 0 ? conditions : undefined };
-}
-
-/** The run's input and headers (`run` only): JSON objects, literally or from a file. */
-function startBody(values: Values, command: CommandName): Pick<CliOptions, "input" | "headers"> {
-  const input = values.get("input") as string | undefined;
-  const headers = values.get("headers") as string | undefined;
-  return {
-    input: input === undefined ? undefined : jsonObjectArg("input", input, command),
-    headers: headers === undefined ? undefined : jsonObjectArg("headers", headers, command),
-  };
-}
-
 function toOptions(command: CommandName, values: Values): CliOptions {
   const spec = (name: string) => FLAGS.find((f) => f.name === name) as FlagSpec;
   const text = (name: string) => values.get(name) as string | undefined;
@@ -219,9 +200,9 @@ function toOptions(command: CommandName, values: Values): CliOptions {
     output: output as OutputFormat,
     debug: values.has("debug"),
     require,
-    ...judging(command, values),
+    ...judgingOptions(command, values),
     exposePayloads: values.has("expose-payloads"),
-    ...startBody(values, command),
+    ...startBodyOptions(values, command),
     sync: values.has("sync"),
     stopOnGiveUp: !values.has("no-stop"),
     timeoutSeconds: seconds(values, spec("timeout"), 0, command),

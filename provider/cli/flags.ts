@@ -187,7 +187,8 @@ export const FLAGS: readonly FlagSpec[] = [
     commands: ALL,
     description:
       "table (default, also when stdout is not a terminal), json (the execution only, for jq), or github " +
-      "(workflow-command annotations, plus a Markdown summary appended to $GITHUB_STEP_SUMMARY when set).",
+      "(workflow-command annotations, plus a Markdown summary appended to $GITHUB_STEP_SUMMARY when set; every non-zero " +
+      "exit, an API or network error included, writes an ::error annotation and a summary section).",
   },
   {
     name: "require",

@@ -6,9 +6,10 @@
 import type { Condition, RequireNodes } from "../conditionArgs";
 import type { ExecutionStatus } from "../model/types";
 import { ConditionSyntaxError, parseCondition } from "./conditionSyntax";
-import type { CommandName } from "./flags";
+import { type CommandName, GATING_COMMANDS } from "./flags";
 import { jsonText, parseJson } from "./jsonArg";
 import { safeText } from "./render/safeText";
+import type { Values } from "./presence";
 import { UsageError } from "./usageError";
 
 /**
@@ -54,4 +55,13 @@ export function readConditionsFile(file: string, command: CommandName): Conditio
     if (typeof c !== "object" || c === null || Array.isArray(c)) throw new UsageError(`${from}: item ${i} must be a JSON object (a condition)`, command);
   });
   return list as Condition[];
+}
+
+/** The judging options of `wait` and `run`: required nodes, and conditions (the file's first). */
+export function judgingOptions(command: CommandName, values: Values): { requireNodes?: RequireNodes; conditions?: Condition[] } {
+  if (!GATING_COMMANDS.includes(command)) return {};
+  const list = (name: string) => (values.get(name) as string[] | undefined) ?? [];
+  const file = values.get("conditions-file") as string | undefined;
+  const conditions = [...(file === undefined ? [] : readConditionsFile(file, command)), ...parseConditionFlags(list("condition"), command)];
+  return { requireNodes: parseRequireNodes(list("require-node"), command), conditions: conditions.length > 0 ? conditions : undefined };
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { CommandName } from "./flags";
 import { safeText } from "./render/safeText";
+import type { Values } from "./presence";
 import { UsageError } from "./usageError";
 
 /** Input files are read whole; a run's input is at most 1 MiB, so anything far larger is a mistake. */
@@ -57,4 +58,14 @@ export function jsonObjectArg(flag: string, raw: string, command: CommandName): 
     throw new UsageError(`${from} must be a JSON object ({...}), not ${Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`}`, command);
   }
   return value as Record<string, unknown>;
+}
+
+/** The run's input and headers (`run` only): JSON objects, literally or from a file. */
+export function startBodyOptions(values: Values, command: CommandName): { input?: Record<string, unknown>; headers?: Record<string, unknown> } {
+  const input = values.get("input") as string | undefined;
+  const headers = values.get("headers") as string | undefined;
+  return {
+    input: input === undefined ? undefined : jsonObjectArg("input", input, command),
+    headers: headers === undefined ? undefined : jsonObjectArg("headers", headers, command),
+  };
 }
