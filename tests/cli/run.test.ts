@@ -83,6 +83,16 @@ describe("start, wait, gate", () => {
     expect(starts()).toBe(1);
   });
 
+  test("--sync: an express workflow's answer is gated (pass, then a failed run)", async () => {
+    const express = ["--workflow-id", SCENARIO_IDS.expressWorkflow, "--endpoint", emu.url, "--sync"];
+    const ok = await runCli(["run", ...express, "--input", '{"scenario":"success"}', "--output", "json"], cliEnv(emu));
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).status).toBe("success");
+    const failed = await runCli(["run", ...express, "--input", '{"scenario":"fail-at-integration"}'], cliEnv(emu));
+    expect(failed.code).toBe(1);
+    expect(emu.countRequests({ route: "startSyncExecution" })).toBe(2);
+  });
+
   test("a throttled start is sent again and the run is gated", async () => {
     const r = await runCli(["run", ...byId(), "--input", '{"scenario":"throttled-once"}', ...FAST], cliEnv(emu));
     expect(r.code).toBe(0);
