@@ -7,5 +7,6 @@ export { cannedExecution, cannedExecutionBody } from "./cannedExecution";
 export type { CannedExecutionArgs, CannedNode } from "./cannedExecution";
 export type { CannedRun } from "./judge";
 export { mockWorkflowGates } from "./mocks";
+export { outputValue } from "./outputValue";
 export type { WorkflowGateMockOptions, WorkflowGateMocks } from "./mocks";
 export type { CannedRuns, GateMockRequest } from "./source";

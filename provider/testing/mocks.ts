@@ -25,6 +25,14 @@ export interface WorkflowGateMockOptions extends CannedRuns {
   network?: boolean;
   /** Mocks for every other resource and call. Default: a resource's state is its inputs, a call returns `{}`. */
   mocks?: Partial<pulumi.runtime.Mocks>;
+  /**
+   * What a gate resource that fails does. `"reject"` (default): its step fails as in production; its
+   * outputs reject, and Pulumi reports the failure (and that of every resource waiting on it) as
+   * unhandled rejections, which fail a Jest test. `"hold"`: for tests that expect a failure, its step
+   * never completes, so nothing that depends on it is created and nothing rejects; read the failure with
+   * `outcomeOf` (the gate's own outputs then never resolve).
+   */
+  failedGates?: "reject" | "hold";
   /** Passed to `setMocks`. Defaults `"project"`, `"stack"`, false (a preview never starts a run either). */
   project?: string;
   stack?: string;
@@ -36,11 +44,13 @@ export interface WorkflowGateMocks {
   /** Every read, lookup and start the gate asked for, in order (canned mode only). */
   requests: GateMockRequest[];
   /**
-   * The error a gate resource failed with, by resource name: the gate's own `WorkflowGateError` (or
-   * ConfigurationError...). The resource's outputs reject with Pulumi's wrapper of it, which keeps only
-   * the message.
+   * How a gate resource was decided, by resource name, once it has been: `undefined` when it passed, else
+   * the error it failed with, the gate's own (a `WorkflowGateError`, a `ConfigurationError`...). The
+   * resource's outputs reject with Pulumi's wrapper of it, which keeps only the message.
    */
-  errorOf(resourceName: string): Error | undefined;
+  outcomeOf(resourceName: string): Promise<Error | undefined>;
+  /** The name of every resource registered so far (all types), in order. */
+  registered: string[];
 }
 
 type MockResult = { id: string | undefined; state: Record<string, unknown> };
@@ -103,24 +113,37 @@ export async function mockWorkflowGates(options: WorkflowGateMockOptions = {}): 
     ? { network: false, readExecution: source.readExecution, readLatest: source.readLatest }
     : { network: true };
   const others = options.mocks ?? {};
-  const errors = new Map<string, Error>();
+  const registered: string[] = [];
+  const outcomes = new Map<string, { promise: Promise<Error | undefined>; resolve(outcome: Error | undefined): void }>();
+  const outcome = (name: string) => {
+    let entry = outcomes.get(name);
+    if (entry === undefined) {
+      let resolve!: (outcome: Error | undefined) => void;
+      const promise = new Promise<Error | undefined>((r) => (resolve = r));
+      outcomes.set(name, (entry = { promise, resolve }));
+    }
+    return entry;
+  };
+  /** Runs the gate and records how it was decided; a held failure's step never completes. */
+  const decide = (own: Handler, args: pulumi.runtime.MockResourceArgs): Promise<MockResult> => {
+    const result = own(args, unwrapSecrets(args.inputs) as Record<string, unknown>);
+    result.then(
+      () => outcome(args.name).resolve(undefined),
+      (e: unknown) => outcome(args.name).resolve(e as Error),
+    );
+    return options.failedGates === "hold" ? result.catch(() => new Promise<MockResult>(() => undefined)) : result;
+  };
   const mocks: pulumi.runtime.Mocks & { [GATE_MOCKS]: GateMockHandler } = {
     [GATE_MOCKS]: handler,
     async newResource(args) {
+      registered.push(args.name);
       const own = byType[args.type];
-      if (own !== undefined) {
-        try {
-          return await own(args, unwrapSecrets(args.inputs) as Record<string, unknown>);
-        } catch (e) {
-          errors.set(args.name, e as Error);
-          throw e;
-        }
-      }
+      if (own !== undefined) return decide(own, args);
       if (others.newResource) return others.newResource(args);
       return { id: args.id || `${args.name}-id`, state: args.inputs };
     },
     call: (args) => (others.call ? others.call(args) : {}),
   };
   await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "stack", options.preview ?? false);
-  return { requests: source?.requests ?? [], errorOf: (name) => errors.get(name) };
+  return { requests: source?.requests ?? [], outcomeOf: (name) => outcome(name).promise, registered };
 }

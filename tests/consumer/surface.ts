@@ -85,7 +85,7 @@ export const PULUMI_TYPES = [
 ];
 
 /** `fgs-workflow-gate/testing`: runtime values (unit tests of Pulumi stacks). */
-export const TESTING_VALUES = ["cannedExecution", "cannedExecutionBody", "mockWorkflowGates"];
+export const TESTING_VALUES = ["cannedExecution", "cannedExecutionBody", "mockWorkflowGates", "outputValue"];
 
 /** `fgs-workflow-gate/testing`: names that exist only as types. */
 export const TESTING_TYPES = [

@@ -15,6 +15,7 @@ import {
   WorkflowRun,
 } from "../../provider/pulumi";
 import { cannedExecution, mockWorkflowGates } from "../../provider/testing";
+import { ReleaseMarker } from "../../examples/gate-deployment/releaseMarker";
 import { SCENARIO_IDS, startTestEmulator, type Emulator } from "../pulumi/harness/emulator";
 import { isKnown, isSecret, valueOf } from "../pulumi/harness/outputs";
 import { collectUnhandledRejections } from "../pulumi/harness/rejections";
@@ -58,9 +59,22 @@ test("a gate that fails: the resource fails with the gate's error, and only one 
     return valueOf(gate.status).catch((e: Error) => e);
   });
   expect(String(result)).toContain("node integration-tests failed: FSS.1051: 3 of 120 tests failed");
-  const error = gates.errorOf("failing-gate");
+  const error = await gates.outcomeOf("failing-gate");
   expect(isWorkflowGateError(error) && error.code).toBe("FGS_GATE_REJECTED");
   expect(rejections).toHaveLength(1);
+});
+
+test("failedGates: hold: a failed gate stops its dependents and nothing rejects", async () => {
+  const gates = await mockWorkflowGates({ ...runs, failedGates: "hold" });
+  const { result, rejections } = await collectUnhandledRejections(async () => {
+    const gate = new WorkflowExecution("held-gate", { workflowId: WF, executionId: "exec-fail", requireStatus: "success" });
+    const release = new ReleaseMarker("release", { version: "1.0.0", gatedBy: gate.executionId }, { dependsOn: [gate] });
+    void release;
+    return gates.outcomeOf("held-gate");
+  });
+  expect(isWorkflowGateError(result) && result.code).toBe("FGS_GATE_REJECTED");
+  expect(gates.registered).toEqual(["held-gate"]);
+  expect(rejections).toEqual([]);
 });
 
 test("the Output functions decide the same way; a failing one that is caught leaves no unhandled rejection", async () => {
