@@ -19,8 +19,9 @@ esbuild.buildSync({
   platform: "node",
   target: "node20",
   format: "cjs",
-  // @pulumi/pulumi is an optional peer the CLI never loads; node-fetch: see above.
-  external: ["@pulumi/pulumi", "node-fetch"],
+  // @pulumi/pulumi is an optional peer the CLI never loads; node-fetch: see above; re2js (300 KB) is
+  // loaded only by a `matches` condition, so only those runs pay for it.
+  external: ["@pulumi/pulumi", "node-fetch", "re2js"],
   // Names are kept: error messages and stack traces name the functions of the source.
   keepNames: true,
   logLevel: "warning",
