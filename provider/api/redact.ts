@@ -86,17 +86,20 @@ export function holdsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((s) => text.includes(s));
 }
 
-const scrubbers = new WeakMap<Credentials, { key: string; scrub: Scrubber }>();
+/** Scrubbers by their secrets: settings are resolved afresh for every call, the secrets rarely change. */
+const scrubbers = new Map<string, Scrubber>();
+const MAX_SCRUBBERS = 16;
 
 /** The scrubber of a credentials object, built once per distinct set of values. */
 export function makeScrubber(credentials: Credentials | undefined): Scrubber {
   const secrets = secretsOf(credentials);
-  if (credentials === undefined) return secretScrubber(secrets);
   const key = secrets.join("\u0000");
-  const known = scrubbers.get(credentials);
-  if (known !== undefined && known.key === key) return known.scrub;
-  const scrub = secretScrubber(secrets);
-  scrubbers.set(credentials, { key, scrub });
+  let scrub = scrubbers.get(key);
+  if (scrub === undefined) {
+    scrub = secretScrubber(secrets);
+    if (scrubbers.size >= MAX_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value as string);
+    scrubbers.set(key, scrub);
+  }
   return scrub;
 }
 
