@@ -7,7 +7,7 @@
 import { type CliIo, type CommandResult, crashLine, guardVerdict, main } from "../provider/cli/main";
 import type { TextSink } from "../provider/cli/io";
 import { command as githubCommand } from "../provider/cli/render/github";
-import { InputError, planFromInputs } from "./inputs";
+import { input, InputError, planFromInputs } from "./inputs";
 import { outputsOf, writeOutputs } from "./outputs";
 
 /** What the action reads and writes (the process's, or fakes in tests). */
@@ -30,9 +30,10 @@ export async function runAction(io: ActionIo): Promise<number> {
     plan = planFromInputs(io.env);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    io.stdout.write(`${githubCommand("error", "fgs-workflow-gate: bad input", e.message)}\n`);
+    const warn = input(io.env, "mode") === "warn";
+    io.stdout.write(`${githubCommand(warn ? "warning" : "error", "fgs-workflow-gate: bad input", e.message)}\n`);
     report({ exitCode: 2, code: e.code, reason: e.message }, io);
-    return 2;
+    return warn ? 0 : 2;
   }
   let result: CommandResult | undefined;
   const cliIo: CliIo = {

@@ -12654,15 +12654,17 @@ function holdsSecret(text, secrets) {
   return secrets.some((s) => text.includes(s));
 }
 __name(holdsSecret, "holdsSecret");
-var scrubbers = /* @__PURE__ */ new WeakMap();
+var scrubbers = /* @__PURE__ */ new Map();
+var MAX_SCRUBBERS = 16;
 function makeScrubber(credentials) {
   const secrets = secretsOf(credentials);
-  if (credentials === void 0) return secretScrubber(secrets);
   const key = secrets.join("\0");
-  const known = scrubbers.get(credentials);
-  if (known !== void 0 && known.key === key) return known.scrub;
-  const scrub = secretScrubber(secrets);
-  scrubbers.set(credentials, { key, scrub });
+  let scrub = scrubbers.get(key);
+  if (scrub === void 0) {
+    scrub = secretScrubber(secrets);
+    if (scrubbers.size >= MAX_SCRUBBERS) scrubbers.delete(scrubbers.keys().next().value);
+    scrubbers.set(key, scrub);
+  }
   return scrub;
 }
 __name(makeScrubber, "makeScrubber");
@@ -16808,10 +16810,11 @@ async function runAction(io) {
     plan = planFromInputs(io.env);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    io.stdout.write(`${command("error", "fgs-workflow-gate: bad input", e.message)}
+    const warn = input(io.env, "mode") === "warn";
+    io.stdout.write(`${command(warn ? "warning" : "error", "fgs-workflow-gate: bad input", e.message)}
 `);
     report({ exitCode: 2, code: e.code, reason: e.message }, io);
-    return 2;
+    return warn ? 0 : 2;
   }
   let result2;
   const cliIo = {

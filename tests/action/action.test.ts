@@ -91,6 +91,13 @@ test("a bad command input: exit 2, verdict error", async () => {
   expect(r.stdout).toMatch(/^::error title=fgs-workflow-gate%3A bad input::input command must be one of wait, get, latest, run/m);
 });
 
+test("warn mode covers a bad input too: exit 0, verdict error, a warning", async () => {
+  const r = await step({ command: "deploy", mode: "warn" });
+  expect(r.code).toBe(0);
+  expect(r.outputs.verdict).toBe("error");
+  expect(r.stdout).toMatch(/^::warning title=fgs-workflow-gate%3A bad input::/m);
+});
+
 test("a missing input is a usage error naming the input's flag", async () => {
   const r = await step({ "workflow-id": W });
   expect(r.code).toBe(2);
