@@ -47,9 +47,10 @@ export async function runAttempt(input: AttemptInput): Promise<Attempt> {
     throw transportError(kind, input, "while waiting for a connection slot");
   }
   const own = timerSignal(policy.attemptTimeoutMs);
+  const signal = policy.signal ? AbortSignal.any([own.signal, input.deadline, policy.signal]) : AbortSignal.any([own.signal, input.deadline]);
   const started = Date.now();
   try {
-    const res = await exchange(wireRequest(input), { signal: AbortSignal.any([own.signal, outer]), maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
+    const res = await exchange(wireRequest(input), { signal, maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
     return fromResponse(input, res, scrub, Date.now() - started);
   } catch (e) {
     if (!(e instanceof ExchangeFailure)) throw e;

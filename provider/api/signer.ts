@@ -38,8 +38,12 @@ export interface SignableRequest {
 
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 
+const ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
+
 /** RFC 3986 percent-encoding of the UTF-8 bytes, unreserved characters kept, uppercase hex. */
 export function urlEncode(value: string): string {
+  // IDs are almost always plain: they go through as they are.
+  if (ALL_UNRESERVED.test(value)) return value;
   let out = "";
   for (const ch of value) {
     if (ch.length === 1 && UNRESERVED.test(ch)) {
