@@ -95,3 +95,29 @@ test("without --output github, errors write no annotation and no summary", async
   expect(out).toBe("");
   expect(() => readFileSync(summary)).toThrow();
 });
+
+test("interrupted (exit 130): an annotation and a summary too; run says which run it started and that it was stopped", async () => {
+  const summary = path.join(dir, "interrupted.md");
+  const controller = new AbortController();
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: {
+      write: (t: string) => {
+        err += t;
+        if (t.includes("started execution")) setTimeout(() => controller.abort(), 50);
+        return true;
+      },
+    },
+    env: cliEnv(emu, { GITHUB_STEP_SUMMARY: summary }),
+    signal: controller.signal,
+  };
+  const argv = ["run", "--workflow-id", W, "--endpoint", emu.url, "--input", '{"scenario":"run-forever"}', "--interval", "0.05", "--output", "github"];
+  expect(await main(argv, io)).toBe(130);
+  expect(out).toMatch(/^::error title=fgs-execution%3A Interrupted \(FGS_INTERRUPTED\)::interrupted: .*was stopped \(terminated\)/m);
+  expect(err.trimEnd().split("\n").pop()).toBe("fgs-execution: interrupted");
+  const markdown = readFileSync(summary, "utf8");
+  expect(markdown).toContain("`FGS_INTERRUPTED`** (exit 130)");
+  expect(markdown).toMatch(/Execution started: [0-9a-f-]{36}/);
+});
