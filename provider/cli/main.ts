@@ -10,7 +10,7 @@ import { commandHelp, topHelp } from "./help";
 import { type CliIo, processIo } from "./io";
 import { renderErrorAnnotation, renderErrorSummary, wantsGithub } from "./render/githubError";
 import { appendMarkdown } from "./render/summary";
-import { errorLine, reportError } from "./report";
+import { errorReport, reportError } from "./report";
 import { runCommand } from "./run";
 import { versionText } from "./version";
 
@@ -52,13 +52,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function reportFailure(e: unknown, argv: readonly string[], io: CliIo, debug: boolean, executionId: string | undefined): number {
   const interrupted = io.signal?.aborted === true;
   const exitCode = interrupted ? ExitCodes.interrupted : exitCodeOf(e);
-  const line = errorLine(e, makeEnvScrubber(io.env)).replace(/^fgs-execution: /, "");
-  const code = interrupted ? INTERRUPTED : (/^(FGS_[A-Z0-9_]+): /.exec(line)?.[1] ?? "FGS_UNEXPECTED");
-  const message = line.replace(/^FGS_[A-Z0-9_]+: /, "");
+  const report = errorReport(e, makeEnvScrubber(io.env));
+  const code = interrupted ? INTERRUPTED : report.code;
+  const message = report.text;
   try {
     if (!interrupted) reportError(e, io, debug);
     // A run that was started says what became of it (the library adds whether it was stopped).
-    else if (executionId !== undefined) io.stderr.write(`fgs-execution: ${line}\n`);
+    else if (executionId !== undefined) io.stderr.write(`fgs-execution: ${report.code}: ${message}\n`);
     if (interrupted) io.stderr.write("fgs-execution: interrupted\n");
     if (wantsGithub(argv)) {
       const text = interrupted ? `interrupted${executionId !== undefined ? `: ${message}` : ""}` : message;

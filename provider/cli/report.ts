@@ -70,25 +70,37 @@ function hintOf(code: string, setting: unknown): string | undefined {
   return Object.prototype.hasOwnProperty.call(SETTING_HINTS, setting) ? SETTING_HINTS[setting] : undefined;
 }
 
+/** An error as reported: its code (`FGS_UNEXPECTED` for anything without a known one) and the text after it. */
+export interface ErrorReport {
+  code: string;
+  text: string;
+}
+
 /**
- * The error line (without newline): code, message, and where to fix a configuration problem. The message
- * is scrubbed with `scrub` before `safeText` may cut it, so a secret is never left half-recognizable.
+ * The error's code and text: message, and where to fix a configuration problem. The message is scrubbed
+ * with `scrub` before `safeText` may cut it, so a secret is never left half-recognizable.
  */
-export function errorLine(e: unknown, scrub: EnvScrubber = (t) => t): string {
+export function errorReport(e: unknown, scrub: EnvScrubber = (t) => t): ErrorReport {
   const code = field(e, "code");
   const setting = field(e, "setting");
   const own = typeof setting === "string" && Object.prototype.hasOwnProperty.call(CLI_MESSAGES, setting) ? CLI_MESSAGES[setting] : undefined;
   const message = safeText(scrub(own ?? String(field(e, "message") ?? e)), MAX_LINE);
   if (typeof code !== "string" || !/^FGS_[A-Z0-9_]{1,40}$/.test(code)) {
     const name = safeText(scrub(String(field(e, "name") ?? "Error")), 80);
-    return `fgs-execution: FGS_UNEXPECTED: ${name}: ${message} (run with --debug for details)`;
+    return { code: "FGS_UNEXPECTED", text: `${name}: ${message} (run with --debug for details)` };
   }
-  let line = `fgs-execution: ${code}: ${message}`;
+  let text = message;
   const hint = hintOf(code, setting);
-  if (hint) line += ` [${hint}]`;
+  if (hint) text += ` [${hint}]`;
   const command = field(e, "command");
-  if (code === "FGS_USAGE") line += ` (see fgs-execution${typeof command === "string" ? ` ${safeText(command, 20)}` : ""} --help)`;
-  return line;
+  if (code === "FGS_USAGE") text += ` (see fgs-execution${typeof command === "string" ? ` ${safeText(command, 20)}` : ""} --help)`;
+  return { code, text };
+}
+
+/** The error line (without newline): `fgs-execution: <CODE>: <text>`. */
+export function errorLine(e: unknown, scrub: EnvScrubber = (t) => t): string {
+  const { code, text } = errorReport(e, scrub);
+  return `fgs-execution: ${code}: ${text}`;
 }
 
 /**
