@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GateMode, WaitOptions } from "../args";
+import type { Condition, ConditionResult, Outcome, RequireNodes } from "../conditionArgs";
 import type { ExecutionStatus, JsonObject, NodeExecutionDetail, WorkflowUrn } from "../model/types";
 import type { NodePayloads } from "./payloads";
 
@@ -24,9 +25,14 @@ export interface GatedExecutionArgs {
   requestTimeoutSeconds?: pulumi.Input<number>;
   deadlineSeconds?: pulumi.Input<number>;
   maxRetries?: pulumi.Input<number>;
+  /** Nodes, by name, that must have ended in a status (`success` for a list of names). */
+  requireNodes?: pulumi.Input<RequireNodes>;
+  /** Conditions on the run's output or input, or a node's output. They turn on the full-history read. */
+  conditions?: pulumi.Input<Condition[]>;
   /**
-   * Store `headers`, `input`, `output` and `nodePayloads` in plain text instead of as secrets. A plain
-   * boolean (not an Input) because it decides `additionalSecretOutputs` when the resource is constructed.
+   * Store `headers`, `input`, `output` and `nodePayloads` in plain text instead of as secrets, and let
+   * gate messages and condition reasons quote values. A plain boolean (not an Input) because it decides
+   * `additionalSecretOutputs` when the resource is constructed.
    */
   exposePayloads?: boolean;
 }
@@ -69,6 +75,10 @@ export abstract class GatedExecutionResource extends pulumi.dynamic.Resource {
   declare readonly failedNodes: pulumi.Output<NodeExecutionDetail[]>;
   declare readonly failedNodeNames: pulumi.Output<string[]>;
   declare readonly nodePayloads: pulumi.Output<NodePayloads[]>;
+  /** The gate's verdict: `pass`, or (modes `warn` and `report` only) `fail` or `inconclusive`. */
+  declare readonly verdict: pulumi.Output<Outcome>;
+  /** Each required node's and condition's name, outcome, passed and reason (no payload values). */
+  declare readonly conditionResults: pulumi.Output<ConditionResult[]>;
 }
 
 /**

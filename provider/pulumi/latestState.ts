@@ -16,6 +16,7 @@ import { workflowChoiceProblem } from "../latest/workflowChoice";
 import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
+import { gateVerdict, type GateVerdictOutputs, VERDICT_OUTPUT_KEYS } from "./verdict";
 import { executionOutputs, type GatedInputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";
 
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:LatestWorkflowExecution`. Changing it orphans state. */
@@ -43,11 +44,11 @@ export interface LatestWorkflowExecutionInputs extends GatedInputs {
 export const LATEST_INPUT_KEYS = [
   "workflowId", "workflowName", "statusFilter", "since", "until", "projectId", "region", "endpoint",
   "iamEndpoint", "fullHistory", "requireStatus", "waitForCompletion", "mode", "notBefore", "maxAgeSeconds",
-  "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "exposePayloads",
+  "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "requireNodes", "conditions", "exposePayloads",
 ] as const satisfies readonly (keyof LatestWorkflowExecutionInputs)[];
 
 /** Output-only keys: the chosen run's ID plus every output of `WorkflowExecution`. */
-export const LATEST_OUTPUT_KEYS = ["executionId", ...OUTPUT_KEYS] as const;
+export const LATEST_OUTPUT_KEYS = ["executionId", ...OUTPUT_KEYS, ...VERDICT_OUTPUT_KEYS] as const;
 
 /** What the read adds: the run that was chosen, the workflow's ID (also when given by name) and the run. */
 export interface LatestWorkflowExecutionOutputs extends WorkflowExecutionResourceOutputs {
@@ -56,7 +57,7 @@ export interface LatestWorkflowExecutionOutputs extends WorkflowExecutionResourc
 }
 
 /** The full state the provider returns. */
-export type LatestWorkflowExecutionState = Omit<LatestWorkflowExecutionInputs, "workflowId"> & LatestWorkflowExecutionOutputs;
+export type LatestWorkflowExecutionState = Omit<LatestWorkflowExecutionInputs, "workflowId"> & LatestWorkflowExecutionOutputs & GateVerdictOutputs;
 
 /** Which way the workflow is named. */
 export interface LatestLookup {
@@ -111,7 +112,7 @@ export function latestInputsFor(id: string, props: Record<string, unknown> | und
 
 /** The `getLatestWorkflowExecution` arguments for these inputs. */
 export function toLatestArgs(inputs: LatestWorkflowExecutionInputs): GetLatestWorkflowExecutionArgs {
-  const { exposePayloads: _exposePayloads, statusFilter, ...rest } = inputs;
+  const { statusFilter, ...rest } = inputs;
   return statusFilter === undefined ? rest : { ...rest, status: statusFilter };
 }
 
@@ -120,6 +121,7 @@ export function toLatestState(inputs: LatestWorkflowExecutionInputs, execution: 
   return jsonClean({
     ...inputs,
     ...executionOutputs(execution),
+    ...gateVerdict(execution, inputs),
     workflowId: execution.workflowId,
     executionId: execution.executionId,
   });

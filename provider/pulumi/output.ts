@@ -12,7 +12,8 @@
  * payloads beside it as a separate secret `Output`; `exposePayloads: true` keeps them inline, in plain text.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { GetLatestWorkflowExecutionResult, GetWorkflowExecutionArgs, GetWorkflowExecutionResult, ProgressEvent } from "../args";
+import type { GateArgs, GetLatestWorkflowExecutionResult, GetWorkflowExecutionArgs, GetWorkflowExecutionResult, ProgressEvent } from "../args";
+import type { ConditionResult, Outcome } from "../conditionArgs";
 import { getWorkflowExecution } from "../getWorkflowExecution";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
 import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution";
@@ -20,6 +21,7 @@ import { ConfigurationError } from "../errors";
 import { mockMode, unmockedGateMessage } from "./mockSource";
 import { payloadsOf, withoutPayloads, type ExecutionPayloads } from "./payloads";
 import { isoDateInput, programContext } from "./programContext";
+import { gateVerdict, type GateVerdictOutputs } from "./verdict";
 
 type InputableArgs = Omit<GetWorkflowExecutionArgs, "signal" | "onProgress">;
 
@@ -27,7 +29,8 @@ type InputableArgs = Omit<GetWorkflowExecutionArgs, "signal" | "onProgress">;
 export type GetWorkflowExecutionOutputArgs = { [K in keyof InputableArgs]: pulumi.Input<InputableArgs[K]> } & {
   /**
    * Keep `headers`, `input`, `output` and node payloads in the returned execution, in plain text (they may
-   * then show up in previews, logs and stack outputs). Default false: they are removed.
+   * then show up in previews, logs and stack outputs), and let gate messages quote the values conditions
+   * read. Default false: they are removed.
    */
   exposePayloads?: pulumi.Input<boolean>;
 };
@@ -52,16 +55,21 @@ export interface GetWorkflowExecutionOutputOptions {
   signal?: AbortSignal;
 }
 
-/** The execution without payloads, and the payloads as their own (secret) `Output`. */
+/** The execution without payloads, the payloads as their own (secret) `Output`, and the gate's verdict. */
 export interface WorkflowExecutionOutputs {
   execution: pulumi.Output<GetWorkflowExecutionResult>;
   /** Always secret (`exposePayloads` is ignored here). */
   payloads: pulumi.Output<ExecutionPayloads>;
+  /** `pass`, or (modes `warn` and `report` only) `fail` or `inconclusive`. */
+  verdict: pulumi.Output<Outcome>;
+  /** Each required node's and condition's name, outcome, passed and reason (no payload values). */
+  conditionResults: pulumi.Output<ConditionResult[]>;
 }
 
 interface ReadResult {
   execution: GetWorkflowExecutionResult;
   expose: boolean;
+  gate: GateVerdictOutputs;
 }
 
 /** Resolves once every dependency is registered (a custom resource's URN resolves after its step). */
@@ -94,9 +102,9 @@ function readOnce<P extends object>(
   const inputs = withIsoDates(args, dateKeys);
   const resolved = pulumi.all([pulumi.output(inputs as pulumi.Input<unknown>), dependencies(opts?.dependsOn)]);
   const result = resolved.apply(async ([plain]) => {
-    const { exposePayloads, ...rest } = plain as P & { exposePayloads?: boolean };
-    const execution = await fetch({ ...(rest as P), onProgress: opts?.onProgress, signal: opts?.signal });
-    return { execution, expose: exposePayloads === true };
+    const args = plain as P & GateArgs;
+    const execution = await fetch({ ...args, onProgress: opts?.onProgress, signal: opts?.signal });
+    return { execution, expose: args.exposePayloads === true, gate: gateVerdict(execution, args) };
   });
   return result as unknown as pulumi.Output<ReadResult>;
 }
@@ -124,10 +132,14 @@ function executionOf(r: pulumi.Output<ReadResult>): pulumi.Output<GetWorkflowExe
 /** The plain execution and its payloads as a secret Output, from one read. */
 function splitPayloads(r: pulumi.Output<ReadResult>): WorkflowExecutionOutputs {
   const execution = quietMetadata(r.apply((x) => withoutPayloads(x.execution)));
-  const payloads = quietMetadata(pulumi.secret(r.apply((x) => payloadsOf(x.execution))));
+  // Made secret inside the apply: wrapping the applied Output in `secret` would add Outputs whose failure
+  // nobody handles.
+  const payloads = quietMetadata(r.apply((x) => pulumi.secret(payloadsOf(x.execution))));
   return {
     execution: execution as unknown as pulumi.Output<GetWorkflowExecutionResult>,
     payloads: payloads as unknown as pulumi.Output<ExecutionPayloads>,
+    verdict: quietMetadata(r.apply((x) => x.gate.verdict)),
+    conditionResults: quietMetadata(r.apply((x) => x.gate.conditionResults)) as unknown as pulumi.Output<ConditionResult[]>,
   };
 }
 

@@ -12,6 +12,7 @@ import { isoDateInput, isPlain } from "./programContext";
 import { workflowExecutionProvider } from "./provider";
 import { OUTPUT_KEYS, SECRET_OUTPUT_KEYS, WORKFLOW_EXECUTION_TYPE } from "./resourceState";
 import { describeFailures, validateInputs } from "./validate";
+import { VERDICT_OUTPUT_KEYS } from "./verdict";
 
 export { WORKFLOW_EXECUTION_TYPE };
 
@@ -40,7 +41,7 @@ export class WorkflowExecutionResource extends GatedExecutionResource {
       throw new ConfigurationError(`WorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);
     }
     const props: Record<string, unknown> = { ...args, notBefore: isoDateInput(args.notBefore) };
-    for (const key of OUTPUT_KEYS) props[key] = undefined;
+    for (const key of [...OUTPUT_KEYS, ...VERDICT_OUTPUT_KEYS]) props[key] = undefined;
     // Strictly `true`: anything else (an Output, which is truthy) keeps the payloads secret.
     const secretOutputs = args.exposePayloads === true ? [] : [...SECRET_OUTPUT_KEYS];
     super(

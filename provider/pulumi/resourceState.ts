@@ -4,8 +4,10 @@
  * the provider host (runtime.ts: the mapping). No Pulumi import here.
  */
 import type { GateMode, GetWorkflowExecutionArgs, WaitOptions } from "../args";
+import type { Condition, RequireNodes } from "../conditionArgs";
 import type { ExecutionStatus, WorkflowExecution, WorkflowUrn } from "../model/types";
 import { payloadsOf, withoutPayloads, type NodePayloads } from "./payloads";
+import { gateVerdict, type GateVerdictOutputs } from "./verdict";
 
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:WorkflowExecution`. Changing it orphans state. */
 export const WORKFLOW_EXECUTION_TYPE = "pulumi-nodejs:dynamic/fgs:WorkflowExecution";
@@ -26,7 +28,11 @@ export interface GatedInputs {
   requestTimeoutSeconds?: number;
   deadlineSeconds?: number;
   maxRetries?: number;
-  /** Store payloads in plain text instead of as secrets. Default false. */
+  /** Nodes that must have ended in a status (the gate's `requireNodes`). */
+  requireNodes?: RequireNodes;
+  /** Conditions on what the run produced (the gate's `conditions`). */
+  conditions?: Condition[];
+  /** Store payloads in plain text instead of as secrets, and let gate messages quote values. Default false. */
   exposePayloads?: boolean;
 }
 
@@ -40,7 +46,7 @@ export interface WorkflowExecutionInputs extends GatedInputs {
 export const INPUT_KEYS = [
   "workflowId", "executionId", "projectId", "region", "endpoint", "iamEndpoint", "fullHistory",
   "requireStatus", "waitForCompletion", "mode", "notBefore", "maxAgeSeconds",
-  "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "exposePayloads",
+  "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "requireNodes", "conditions", "exposePayloads",
 ] as const satisfies readonly (keyof WorkflowExecutionInputs)[];
 
 /**
@@ -66,8 +72,8 @@ export const OUTPUT_KEYS = [
 /** Output keys that may hold secrets: listed in `additionalSecretOutputs` unless `exposePayloads`. */
 export const SECRET_OUTPUT_KEYS = ["headers", "input", "output", "nodePayloads"] as const;
 
-/** The full state the provider returns: inputs echoed plus the outputs. */
-export type WorkflowExecutionState = WorkflowExecutionInputs & WorkflowExecutionResourceOutputs;
+/** The full state the provider returns: inputs echoed plus the outputs and the verdict. */
+export type WorkflowExecutionState = WorkflowExecutionInputs & WorkflowExecutionResourceOutputs & GateVerdictOutputs;
 
 /** Keeps only known input keys with defined values (drops outputs, `__provider` and anything else). */
 export function pickInputs(props: Record<string, unknown>): WorkflowExecutionInputs {
@@ -78,8 +84,7 @@ export function pickInputs(props: Record<string, unknown>): WorkflowExecutionInp
 
 /** The `getWorkflowExecution` arguments for a read by ID (the ID wins over any `executionId` prop). */
 export function toGetArgs(id: string, inputs: WorkflowExecutionInputs): GetWorkflowExecutionArgs {
-  const { exposePayloads: _exposePayloads, ...rest } = inputs;
-  return { ...rest, executionId: id };
+  return { ...inputs, executionId: id };
 }
 
 /** The execution mapped to the resource outputs (payloads moved out of `nodes`, `urn` renamed). */
@@ -105,7 +110,8 @@ export function jsonClean<T>(state: T): T {
   return JSON.parse(JSON.stringify(state)) as T;
 }
 
-/** Inputs echoed plus the execution mapped to outputs, JSON-clean (no `undefined`, plain arrays). */
+/** Inputs echoed plus the execution mapped to outputs and the verdict, JSON-clean (no `undefined`, plain arrays). */
 export function toState(inputs: WorkflowExecutionInputs, execution: WorkflowExecution): WorkflowExecutionState {
-  return jsonClean({ ...inputs, ...executionOutputs(execution), executionId: execution.executionId });
+  const verdict = gateVerdict(execution, inputs);
+  return jsonClean({ ...inputs, ...executionOutputs(execution), ...verdict, executionId: execution.executionId });
 }

@@ -5,6 +5,7 @@
  */
 import type { RunWorkflowArgs } from "../run/args";
 import type { WorkflowExecution } from "../model/types";
+import { gateVerdict, type GateVerdictOutputs, VERDICT_OUTPUT_KEYS } from "./verdict";
 import { executionOutputs, type GatedInputs, jsonClean, OUTPUT_KEYS, type WorkflowExecutionResourceOutputs } from "./resourceState";
 
 /** The resource type token: `pulumi-nodejs:dynamic/fgs:WorkflowRun`. Changing it orphans state. */
@@ -29,18 +30,19 @@ export interface WorkflowRunInputs extends GatedInputs {
 export const RUN_INPUT_KEYS = [
   "workflowId", "workflowName", "input", "headers", "triggers", "sync", "stopOnGiveUp", "projectId", "region",
   "endpoint", "iamEndpoint", "fullHistory", "requireStatus", "waitForCompletion", "mode", "notBefore",
-  "maxAgeSeconds", "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "exposePayloads",
+  "maxAgeSeconds", "requestTimeoutSeconds", "deadlineSeconds", "maxRetries", "requireNodes", "conditions", "exposePayloads",
 ] as const satisfies readonly (keyof WorkflowRunInputs)[];
 
 /** Output-only keys: the started run's ID plus every output of `WorkflowExecution` (input and headers are inputs too). */
-export const RUN_OUTPUT_KEYS = ["executionId", ...OUTPUT_KEYS.filter((k) => k !== "input" && k !== "headers")] as const;
+export const RUN_OUTPUT_KEYS = ["executionId", ...OUTPUT_KEYS.filter((k) => k !== "input" && k !== "headers"), ...VERDICT_OUTPUT_KEYS] as const;
 
 /** Outputs that are secret whatever `exposePayloads` says: the run's input and headers were given by the program. */
 export const RUN_ALWAYS_SECRET_KEYS = ["input", "headers"] as const;
 
 /** The full state: the inputs echoed, the workflow's ID (also when given by name), the started run. */
 export type WorkflowRunState = Omit<WorkflowRunInputs, "workflowId"> &
-  WorkflowExecutionResourceOutputs & { workflowId: string; executionId: string };
+  WorkflowExecutionResourceOutputs &
+  GateVerdictOutputs & { workflowId: string; executionId: string };
 
 const present = (v: unknown) => v !== undefined && v !== null;
 
@@ -71,6 +73,7 @@ export function toRunState(inputs: WorkflowRunInputs, execution: WorkflowExecuti
     // is required, so the spread below always sets it.
     headers: undefined,
     ...inputs,
+    ...gateVerdict(execution, toRunArgs(inputs)),
     workflowId: execution.workflowId,
     executionId: execution.executionId,
   });

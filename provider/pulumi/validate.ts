@@ -31,7 +31,7 @@ const FIRST_ENV = CREDENTIAL_ENV_SOURCES[0] as CredentialSource;
 /** Property names that would put a credential into state: rejected outright. */
 export const FORBIDDEN_INPUTS = ["credentials", "accessKey", "secretKey", "securityToken"] as const;
 
-const GATE_KEYS = ["waitForCompletion", "requireStatus", "notBefore", "maxAgeSeconds", "mode"] as const;
+const GATE_KEYS = ["waitForCompletion", "requireStatus", "notBefore", "maxAgeSeconds", "mode", "requireNodes", "conditions", "exposePayloads"] as const;
 
 export const boolean = (name: string) => (v: unknown) => {
   if (typeof v !== "boolean") throw new Error(`${name} must be a boolean`);

@@ -67,10 +67,11 @@ test("a refresh (props = prior outputs) repeats the lookup by name: resolved wor
   expect(latestInputsFor("latest:id:wf-1", { workflowId: "wf-1", workflowName: "x" })).toEqual({ workflowId: "wf-1", workflowName: "x" });
 });
 
-test("toLatestArgs renames statusFilter to status and drops exposePayloads", () => {
+test("toLatestArgs renames statusFilter to status and passes exposePayloads to the gate (messages may quote values)", () => {
   expect(toLatestArgs({ workflowName: "release", statusFilter: "fail", exposePayloads: true, since: "2024-05-06T00:00:00Z" })).toEqual({
     workflowName: "release",
     status: "fail",
+    exposePayloads: true,
     since: "2024-05-06T00:00:00Z",
   });
   expect(toLatestArgs({ workflowId: "wf" })).toEqual({ workflowId: "wf" });

@@ -64,7 +64,8 @@ test("toState echoes inputs, renames urn to urnParts, moves node payloads, drops
 test("pickInputs keeps only inputs; toGetArgs reads by the resource ID", () => {
   const inputs = pickInputs({ workflowId: "wf", executionId: "old", status: "success", __provider: "x", exposePayloads: true });
   expect(inputs).toEqual({ workflowId: "wf", executionId: "old", exposePayloads: true });
-  expect(toGetArgs("new", inputs)).toEqual({ workflowId: "wf", executionId: "new" });
+  // exposePayloads also lets the gate's messages quote the values conditions read.
+  expect(toGetArgs("new", inputs)).toEqual({ workflowId: "wf", executionId: "new", exposePayloads: true });
 });
 
 test("check reports failures but leaves the engine's unknown sentinel alone", () => {

@@ -83,6 +83,9 @@ test("the Output functions decide the same way; a failing one that is caught lea
     const passed = await valueOf(getWorkflowExecutionOutput({ ...conn(), workflowId: WF, executionId: "exec-ok", requireStatus: "success" }));
     const error = await valueOf(getWorkflowExecutionOutput({ workflowId: WF, executionId: "exec-fail", requireStatus: "success" })).catch((e) => e);
     const split = getWorkflowExecutionWithPayloadsOutput({ workflowId: WF, executionId: "exec-ok" });
+    // Every Output of a failing split read, each awaited and caught: none may reject unhandled.
+    const failing = getWorkflowExecutionWithPayloadsOutput({ workflowId: WF, executionId: "exec-fail", requireStatus: "success" });
+    for (const o of Object.values(failing)) await valueOf(o as pulumi.Output<unknown>).catch(() => undefined);
     return { passed, error, payloads: await valueOf(split.payloads), secret: await isSecret(split.payloads) };
   });
   expect(result.passed.status).toBe("success");
