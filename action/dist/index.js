@@ -13620,21 +13620,26 @@ function hintOf(code, setting) {
   return Object.prototype.hasOwnProperty.call(SETTING_HINTS, setting) ? SETTING_HINTS[setting] : void 0;
 }
 __name(hintOf, "hintOf");
-function errorLine(e, scrub = (t) => t) {
+function errorReport(e, scrub = (t) => t) {
   const code = field(e, "code");
   const setting = field(e, "setting");
   const own = typeof setting === "string" && Object.prototype.hasOwnProperty.call(CLI_MESSAGES, setting) ? CLI_MESSAGES[setting] : void 0;
   const message = safeText(scrub(own ?? String(field(e, "message") ?? e)), MAX_LINE);
   if (typeof code !== "string" || !/^FGS_[A-Z0-9_]{1,40}$/.test(code)) {
     const name = safeText(scrub(String(field(e, "name") ?? "Error")), 80);
-    return `fgs-execution: FGS_UNEXPECTED: ${name}: ${message} (run with --debug for details)`;
+    return { code: "FGS_UNEXPECTED", text: `${name}: ${message} (run with --debug for details)` };
   }
-  let line = `fgs-execution: ${code}: ${message}`;
+  let text = message;
   const hint = hintOf(code, setting);
-  if (hint) line += ` [${hint}]`;
+  if (hint) text += ` [${hint}]`;
   const command2 = field(e, "command");
-  if (code === "FGS_USAGE") line += ` (see fgs-execution${typeof command2 === "string" ? ` ${safeText(command2, 20)}` : ""} --help)`;
-  return line;
+  if (code === "FGS_USAGE") text += ` (see fgs-execution${typeof command2 === "string" ? ` ${safeText(command2, 20)}` : ""} --help)`;
+  return { code, text };
+}
+__name(errorReport, "errorReport");
+function errorLine(e, scrub = (t) => t) {
+  const { code, text } = errorReport(e, scrub);
+  return `fgs-execution: ${code}: ${text}`;
 }
 __name(errorLine, "errorLine");
 function stackLines(stack, scrub) {
@@ -14351,7 +14356,9 @@ var import_node_crypto = require("node:crypto");
 var ALGORITHM = "SDK-HMAC-SHA256";
 var EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 var UNRESERVED = /[A-Za-z0-9\-_.~]/;
+var ALL_UNRESERVED = /^[A-Za-z0-9\-_.~]*$/;
 function urlEncode(value) {
+  if (ALL_UNRESERVED.test(value)) return value;
   let out = "";
   for (const ch of value) {
     if (ch.length === 1 && UNRESERVED.test(ch)) {
@@ -14467,9 +14474,10 @@ async function runAttempt(input2) {
     throw transportError(kind, input2, "while waiting for a connection slot");
   }
   const own = timerSignal(policy.attemptTimeoutMs);
+  const signal = policy.signal ? AbortSignal.any([own.signal, input2.deadline, policy.signal]) : AbortSignal.any([own.signal, input2.deadline]);
   const started = Date.now();
   try {
-    const res = await exchange(wireRequest(input2), { signal: AbortSignal.any([own.signal, outer]), maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
+    const res = await exchange(wireRequest(input2), { signal, maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
     return fromResponse(input2, res, scrub, Date.now() - started);
   } catch (e) {
     if (!(e instanceof ExchangeFailure)) throw e;
@@ -16651,12 +16659,12 @@ __name(main, "main");
 function reportFailure(e, argv, io, debug, executionId) {
   const interrupted = io.signal?.aborted === true;
   const exitCode = interrupted ? ExitCodes.interrupted : exitCodeOf(e);
-  const line = errorLine(e, makeEnvScrubber(io.env)).replace(/^fgs-execution: /, "");
-  const code = interrupted ? INTERRUPTED : /^(FGS_[A-Z0-9_]+): /.exec(line)?.[1] ?? "FGS_UNEXPECTED";
-  const message = line.replace(/^FGS_[A-Z0-9_]+: /, "");
+  const report2 = errorReport(e, makeEnvScrubber(io.env));
+  const code = interrupted ? INTERRUPTED : report2.code;
+  const message = report2.text;
   try {
     if (!interrupted) reportError(e, io, debug);
-    else if (executionId !== void 0) io.stderr.write(`fgs-execution: ${line}
+    else if (executionId !== void 0) io.stderr.write(`fgs-execution: ${report2.code}: ${message}
 `);
     if (interrupted) io.stderr.write("fgs-execution: interrupted\n");
     if (wantsGithub(argv)) {
