@@ -8,6 +8,7 @@ import type { GateMode, WaitOptions } from "../args";
 import type { Condition, ConditionResult, Outcome, RequireNodes } from "../conditionArgs";
 import type { ExecutionStatus, JsonObject, NodeExecutionDetail, WorkflowUrn } from "../model/types";
 import type { NodePayloads } from "./payloads";
+import { keepOneRejection } from "./rejections";
 
 /** Connection, request and gate inputs common to both resources. No credentials, ever. */
 export interface GatedExecutionArgs {
@@ -79,20 +80,4 @@ export abstract class GatedExecutionResource extends pulumi.dynamic.Resource {
   declare readonly verdict: pulumi.Output<Outcome>;
   /** Each required node's and condition's name, outcome, passed and reason (no payload values). */
   declare readonly conditionResults: pulumi.Output<ConditionResult[]>;
-}
-
-/**
- * When a gate fails, the SDK rejects the `isKnown` and `isSecret` promises of every output property, each
- * an unhandled rejection of its own (two per property), even when the caller awaits and catches the
- * output it uses. One is kept, on `urn`: the single error Pulumi reports, which still fails a program
- * or a unit test that never looks at the gate.
- */
-function keepOneRejection(resource: pulumi.Resource): void {
-  const noop = () => undefined;
-  for (const [key, value] of Object.entries(resource)) {
-    if (!pulumi.Output.isInstance(value)) continue;
-    const inner = value as unknown as { isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-    if (key !== "urn") inner.isKnown.catch(noop);
-    inner.isSecret.catch(noop);
-  }
 }

@@ -20,6 +20,7 @@ import { getLatestWorkflowExecution } from "../latest/getLatestWorkflowExecution
 import { ConfigurationError } from "../errors";
 import { mockMode, unmockedGateMessage } from "./mockSource";
 import { payloadsOf, withoutPayloads, type ExecutionPayloads } from "./payloads";
+import { quietMetadata } from "./rejections";
 import { isoDateInput, programContext } from "./programContext";
 import { gateVerdict, type GateVerdictOutputs } from "./verdict";
 
@@ -107,20 +108,6 @@ function readOnce<P extends object>(
     return { execution, expose: args.exposePayloads === true, gate: gateVerdict(execution, args) };
   });
   return result as unknown as pulumi.Output<ReadResult>;
-}
-
-/**
- * A failed read rejects an Output's value and also its `isKnown` and `isSecret` promises, each an
- * unhandled rejection of its own, even when the caller awaits and catches the value. Only the value's
- * rejection is kept: it is the one error a Pulumi program reports (or a caller catches).
- */
-function quietMetadata<T>(o: pulumi.Output<T>): pulumi.Output<T> {
-  const noop = () => undefined;
-  // Both are internal to the SDK's typings but present on every Output.
-  const inner = o as unknown as { isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-  inner.isKnown.catch(noop);
-  inner.isSecret.catch(noop);
-  return o;
 }
 
 /** The execution Output: without payloads unless `exposePayloads`. */

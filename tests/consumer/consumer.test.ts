@@ -50,7 +50,7 @@ describe("ESM project (type: module, moduleResolution nodenext)", () => {
   });
 
   test("every export of each entry point is importable by name", () => {
-    for (const entry of ["fgs-workflow-gate", "fgs-workflow-gate/pulumi", "fgs-workflow-gate/emulator"]) {
+    for (const entry of ["fgs-workflow-gate", "fgs-workflow-gate/pulumi", "fgs-workflow-gate/emulator", "fgs-workflow-gate/testing"]) {
       const names = JSON.parse(node(dir, ["--input-type=commonjs", "-e", `console.log(JSON.stringify(Object.keys(require("${entry}"))))`]));
       const script = `import { ${names.join(", ")} } from "${entry}"; console.log([${names.join(", ")}].filter((v) => v === undefined).length);`;
       expect(node(dir, ["--input-type=module", "-e", script]).trim()).toBe("0");

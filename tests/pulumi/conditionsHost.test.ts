@@ -4,6 +4,7 @@
  * outputs; a failed condition fails the read in enforce mode; the Output functions take the same options.
  * Also the constructor's validation of the new options.
  */
+import type { Condition } from "../../provider/conditionArgs";
 import { isWorkflowGateError } from "../../provider/gate/gateError";
 import { getWorkflowExecutionWithPayloadsOutput } from "../../provider/pulumi/output";
 import { WorkflowExecutionResource } from "../../provider/pulumi/resource";
@@ -24,8 +25,8 @@ let provider: SerializedProvider;
 const urn = (name: string) => engine.urnOf(WORKFLOW_EXECUTION_TYPE, name);
 const props = (extra: Record<string, unknown>) => ({ ...at(emulator), ...extra, __provider: provider.text });
 
-const versionIs = { source: "output", path: "/version", equals: "1.4.2" };
-const noFailedTests = { name: "no failed integration tests", source: { node: "integration-tests" }, path: "/failed", lte: 0 };
+const versionIs: Condition = { source: "output", path: "/version", equals: "1.4.2" };
+const noFailedTests: Condition = { name: "no failed integration tests", source: { node: "integration-tests" }, path: "/failed", lte: 0 };
 
 beforeAll(async () => {
   requireBuiltRuntime();
