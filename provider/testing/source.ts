@@ -8,6 +8,7 @@ import { checkExecutionId, checkWorkflowId } from "../config/ids";
 import type { GateLogger } from "../context";
 import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
+import type { WorkflowExecution } from "../model/types";
 import type { RunWorkflowArgs } from "../run/args";
 import { checkStart } from "../run/start";
 import { type CannedRun, gateOnCanned } from "./judge";
@@ -43,6 +44,22 @@ function pick(table: Record<string, CannedRun> | undefined, key: string, option:
   return run;
 }
 
+/**
+ * A canned run read or started under a workflow ID must belong to that workflow, as the service would
+ * insist (it answers 404 for a run of another workflow): a test set up with the wrong ID fails, not passes.
+ */
+function ofWorkflow(run: CannedRun, workflowId: string | undefined, key: string): CannedRun {
+  const states = Array.isArray(run) ? run : [run as WorkflowExecution];
+  const other = states.find((state) => workflowId !== undefined && state.workflowId !== workflowId);
+  if (other !== undefined) {
+    throw new ConfigurationError(
+      `mockWorkflowGates: the canned run for "${key}" belongs to workflow "${other.workflowId}", not "${workflowId}" (set workflowId in cannedExecution)`,
+      "workflowId",
+    );
+  }
+  return run;
+}
+
 function workflowKey(args: { workflowId?: string; workflowName?: string }): string {
   if (args.workflowId !== undefined) return checkWorkflowId(args.workflowId);
   if (typeof args.workflowName === "string" && args.workflowName !== "") return args.workflowName;
@@ -58,7 +75,8 @@ export function cannedSource(runs: CannedRuns, logger: GateLogger): CannedSource
       checkWorkflowId(args.workflowId);
       const key = checkExecutionId(args.executionId);
       requests.push({ kind: "read", key });
-      return gateOnCanned(pick(runs.executions, key, "executions", "execution ID"), args, logger);
+      const run = ofWorkflow(pick(runs.executions, key, "executions", "execution ID"), args.workflowId, key);
+      return gateOnCanned(run, args, logger);
     },
     async readLatest(args) {
       const key = workflowKey(args);
@@ -68,7 +86,7 @@ export function cannedSource(runs: CannedRuns, logger: GateLogger): CannedSource
     async run(args) {
       checkStart(args, "runWorkflow");
       const key = workflowKey(args);
-      const run = pick(runs.runs, key, "runs", "workflow");
+      const run = ofWorkflow(pick(runs.runs, key, "runs", "workflow"), args.workflowId, key);
       requests.push({ kind: "start", key });
       return gateOnCanned(run, { ...args, waitForCompletion: args.waitForCompletion ?? true }, logger);
     },

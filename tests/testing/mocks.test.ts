@@ -141,6 +141,13 @@ test("a run the test did not can is a clear error, not a request", async () => {
   expect(emulator.countRequests()).toBe(0);
 });
 
+test("a canned run of another workflow is refused, as the service would refuse it", async () => {
+  await mockWorkflowGates(runs);
+  const error = await valueOf(getWorkflowExecutionOutput({ workflowId: "wf-other", executionId: "exec-ok" })).catch((e) => e);
+  expect(isConfigurationError(error)).toBe(true);
+  expect(String(error)).toContain('belongs to workflow "wf-release", not "wf-other"');
+});
+
 test("network: true lets the gate read the emulator, when a test asks for it", async () => {
   await mockWorkflowGates({ network: true });
   const credentials = { ...emulator.credentials };
