@@ -42,6 +42,7 @@ afterAll(async () => {
 beforeEach(() => emulator.reset());
 
 test("the serialized provider is small, needs no secret and holds no credential", () => {
+  console.log(`serialized WorkflowRun __provider: ${provider.bytes} bytes`);
   const coverage = (globalThis as { __coverage__?: unknown }).__coverage__ !== undefined;
   if (!coverage) expect(provider.bytes).toBeLessThan(8 * 1024);
   expect(provider.containsSecrets).toBe(false);
@@ -65,6 +66,9 @@ test("Create starts exactly one run, gates on it and returns its ID and the type
     input: { scenario: "success", token: INPUT_SECRET },
   });
   expect(emulator.runs[0].input).toEqual({ scenario: "success", token: INPUT_SECRET });
+  // The state holds no credential (they came from the host's environment).
+  expect(JSON.stringify(res.props)).not.toContain(emulator.credentials.secretKey);
+  expect(JSON.stringify(res.props)).not.toContain(emulator.credentials.accessKey);
   // Nothing the provider printed carries the run's input.
   expect(host.output()).not.toContain(INPUT_SECRET);
 });
