@@ -59,7 +59,7 @@ export function pickProviderConfig(config: { get(key: string): string | undefine
   return out;
 }
 
-export function configSource(config: ProviderConfig | undefined): ConfigSource {
+function configSource(config: ProviderConfig | undefined): ConfigSource {
   return { get: (key) => (config as Record<string, string | undefined> | undefined)?.[key] };
 }
 
