@@ -1,7 +1,7 @@
 /**
  * How much each part of the suite runs, declared once. Every test file checks that it really ran this
  * many cases (a property that stopped early, a table that lost a row, would fail), and
- * `summary.test.ts` prints the totals.
+ * Each test file checks that it ran exactly its declared count.
  */
 export const RUNS = {
   /** Property runs per input property (inputs.property.test.ts, headers.property.test.ts). */
