@@ -86,8 +86,12 @@ function generate() {
     "// Regenerate with `node scripts/gen-validators.js` (npm run build does it).",
     code.replace(/^"use strict";\n?/, ""),
     "",
+    // The kind -> schema file map, so that validate.ts takes the kinds from here instead of a second list.
+    `exports.SCHEMA_FILES = ${JSON.stringify(BODY_SCHEMAS)};`,
+    "",
     // Named exports TypeScript can see (the code above assigns to `exports` directly).
     `export declare const ${names.join(", ")}: unknown;`,
+    `export declare const SCHEMA_FILES: { ${names.map((n) => `readonly ${n}: ${JSON.stringify(BODY_SCHEMAS[n])}`).join("; ")} };`,
     "",
   ].join("\n");
 }

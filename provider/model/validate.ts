@@ -10,28 +10,11 @@ import { payloadDepthViolations } from "./depth";
 import { loadSchema, type SchemaDoc } from "./schemaFiles";
 import { toViolations, type SchemaNode, type SchemaViolation } from "./violations";
 
-/** Which documented body a value is checked against. */
-export type BodyKind =
-  | "execution"
-  | "error"
-  | "workflowList"
-  | "executionList"
-  | "iamProjects"
-  | "startRequest"
-  | "startResponse"
-  | "syncResponse";
+/** Schema file (in the package's `schema/` directory) of each body kind: the generator's own list. */
+export const SCHEMA_FILES = generated.SCHEMA_FILES;
 
-/** Schema file (in the package's `schema/` directory) of each body kind. */
-export const SCHEMA_FILES: Readonly<Record<BodyKind, string>> = {
-  execution: "workflow-execution.schema.json",
-  error: "error.schema.json",
-  workflowList: "workflow-list.schema.json",
-  executionList: "execution-list.schema.json",
-  iamProjects: "iam-projects.schema.json",
-  startRequest: "start-execution-request.schema.json",
-  startResponse: "start-execution-response.schema.json",
-  syncResponse: "sync-execution-response.schema.json",
-};
+/** Which documented body a value is checked against. */
+export type BodyKind = keyof typeof SCHEMA_FILES;
 
 /** Definitions shared by the body schemas, referenced as `common.schema.json#/...`. */
 const COMMON_FILE = "common.schema.json";

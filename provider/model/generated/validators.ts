@@ -1810,4 +1810,7 @@ return errors === 0;
 }
 
 
+exports.SCHEMA_FILES = {"execution":"workflow-execution.schema.json","error":"error.schema.json","workflowList":"workflow-list.schema.json","executionList":"execution-list.schema.json","iamProjects":"iam-projects.schema.json","startRequest":"start-execution-request.schema.json","startResponse":"start-execution-response.schema.json","syncResponse":"sync-execution-response.schema.json"};
+
 export declare const execution, error, workflowList, executionList, iamProjects, startRequest, startResponse, syncResponse: unknown;
+export declare const SCHEMA_FILES: { readonly execution: "workflow-execution.schema.json"; readonly error: "error.schema.json"; readonly workflowList: "workflow-list.schema.json"; readonly executionList: "execution-list.schema.json"; readonly iamProjects: "iam-projects.schema.json"; readonly startRequest: "start-execution-request.schema.json"; readonly startResponse: "start-execution-response.schema.json"; readonly syncResponse: "sync-execution-response.schema.json" };
