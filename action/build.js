@@ -17,15 +17,15 @@ const OUT_FILE = path.join(ROOT, "action", "dist", "index.js");
 
 /**
  * provider/model/generated/validators.ts is CommonJS code (`exports.x = ...`, ajv's standalone output)
- * with one `export declare` line that only gives tsc its types. That line would make esbuild treat the
- * file as an ES module, where `exports` is not the module's: it is dropped here, and the rest is loaded
- * as the plain JavaScript it is.
+ * followed by one-line `export declare` / `export type` statements that only give tsc its types. They
+ * would make esbuild treat the file as an ES module, where `exports` is not the module's: they are
+ * dropped here, and the rest is loaded as the plain JavaScript it is.
  */
 const cjsValidators = {
   name: "cjs-validators",
   setup(build) {
     build.onLoad({ filter: /[\\/]generated[\\/]validators\.ts$/ }, (args) => ({
-      contents: fs.readFileSync(args.path, "utf8").replace(/^export declare .*$/m, ""),
+      contents: fs.readFileSync(args.path, "utf8").replace(/^export (declare|type) .*$/gm, ""),
       loader: "js",
     }));
   },
