@@ -1799,6 +1799,7 @@ var require_validators = __commonJS({
       return errors === 0;
     }
     __name(validate22, "validate22");
+    exports2.SCHEMA_FILES = { "execution": "workflow-execution.schema.json", "error": "error.schema.json", "workflowList": "workflow-list.schema.json", "executionList": "execution-list.schema.json", "iamProjects": "iam-projects.schema.json", "startRequest": "start-execution-request.schema.json", "startResponse": "start-execution-response.schema.json", "syncResponse": "sync-execution-response.schema.json" };
   }
 });
 
@@ -13819,16 +13820,7 @@ function toViolations(errors, resolve2) {
 __name(toViolations, "toViolations");
 
 // provider/model/validate.ts
-var SCHEMA_FILES = {
-  execution: "workflow-execution.schema.json",
-  error: "error.schema.json",
-  workflowList: "workflow-list.schema.json",
-  executionList: "execution-list.schema.json",
-  iamProjects: "iam-projects.schema.json",
-  startRequest: "start-execution-request.schema.json",
-  startResponse: "start-execution-response.schema.json",
-  syncResponse: "sync-execution-response.schema.json"
-};
+var SCHEMA_FILES2 = generated.SCHEMA_FILES;
 var COMMON_FILE = "common.schema.json";
 var VALIDATORS = generated;
 function walk(doc, pointer) {
@@ -13850,7 +13842,7 @@ function resolverFor(kind) {
   return (node) => {
     for (let i = 0; i < 8 && typeof node.$ref === "string"; i++) {
       const [file, pointer = ""] = node.$ref.split("#");
-      const target = file === "" ? doc(SCHEMA_FILES[kind]) : file === COMMON_FILE ? doc(COMMON_FILE) : void 0;
+      const target = file === "" ? doc(SCHEMA_FILES2[kind]) : file === COMMON_FILE ? doc(COMMON_FILE) : void 0;
       const next = target ? walk(target, pointer) : void 0;
       if (!next) return void 0;
       node = next;
