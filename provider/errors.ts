@@ -57,6 +57,8 @@ export interface ApiErrorDetails extends RequestSite {
   snippet?: string;
   /** Seconds the server asked us to wait (429/503), if any. */
   retryAfterSeconds?: number;
+  /** `host[:port]` the request went to, so a message tells which service answered (the emulator or Huawei). */
+  host?: string;
 }
 
 /** The service answered with an HTTP error status (after retries, when the status was retryable). */
@@ -71,6 +73,7 @@ export class FunctionGraphApiError extends FunctionGraphGateError {
   readonly path: string;
   readonly snippet?: string;
   readonly retryAfterSeconds?: number;
+  readonly host?: string;
 
   constructor(details: ApiErrorDetails, hint?: string) {
     super(formatApiMessage(details, hint));
@@ -83,6 +86,7 @@ export class FunctionGraphApiError extends FunctionGraphGateError {
     this.path = details.path;
     this.snippet = details.snippet;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.host !== undefined) this.host = details.host;
   }
 }
 
@@ -93,6 +97,7 @@ function formatApiMessage(d: ApiErrorDetails, hint?: string): string {
   if (d.errorMsg) msg += `: ${d.errorMsg}`;
   else if (d.snippet !== undefined) msg += `: unexpected body ${JSON.stringify(d.snippet)}`;
   const tail = [`request id ${d.requestId ?? "none"}`, `${d.attempts} attempt${d.attempts === 1 ? "" : "s"}`];
+  if (d.host !== undefined) tail.push(`host ${d.host}`);
   msg += ` (${tail.join(", ")})`;
   if (hint) msg += `. ${hint}`;
   return msg;

@@ -99,6 +99,7 @@ function fromResponse(input: AttemptInput, res: WireResponse, scrub: Scrubber, m
     attempts: n,
     snippet: parsed.snippet,
     retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+    host: target.host,
   };
   const retry = res.status >= 300 && mayRetry(call.method, { status: res.status, failed: false });
   // A throttled or busy server that says when to come back directs the retry, outside the retry budget.
