@@ -121,7 +121,7 @@ describe("API and transport errors (exit 3)", () => {
     const r = await runCli(["get", ...target(emu, "run-500"), "--max-retries", "2"], cliEnv(emu));
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^fgs-execution: FGS_API_ERROR: GET \S+ failed with HTTP 500 .*request id \S+, 3 attempts\)/);
+    expect(r.stderr).toMatch(/^fgs-execution: FGS_API_ERROR: GET \S+ failed with HTTP 500 .*request id \S+, 3 attempts, host 127\.0\.0\.1:\d+\)/);
     expect(emu.countRequests({ executionId: "run-500" })).toBe(3);
   });
 
