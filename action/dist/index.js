@@ -12313,6 +12313,7 @@ var FunctionGraphApiError = class extends FunctionGraphGateError {
   path;
   snippet;
   retryAfterSeconds;
+  host;
   constructor(details, hint) {
     super(formatApiMessage(details, hint));
     this.httpStatus = details.httpStatus;
@@ -12324,6 +12325,7 @@ var FunctionGraphApiError = class extends FunctionGraphGateError {
     this.path = details.path;
     this.snippet = details.snippet;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    if (details.host !== void 0) this.host = details.host;
   }
 };
 function formatApiMessage(d, hint) {
@@ -12333,6 +12335,7 @@ function formatApiMessage(d, hint) {
   if (d.errorMsg) msg += `: ${d.errorMsg}`;
   else if (d.snippet !== void 0) msg += `: unexpected body ${JSON.stringify(d.snippet)}`;
   const tail = [`request id ${d.requestId ?? "none"}`, `${d.attempts} attempt${d.attempts === 1 ? "" : "s"}`];
+  if (d.host !== void 0) tail.push(`host ${d.host}`);
   msg += ` (${tail.join(", ")})`;
   if (hint) msg += `. ${hint}`;
   return msg;
@@ -14516,7 +14519,8 @@ function fromResponse(input2, res, scrub, ms2) {
     requestId: parsed.requestId ?? requestId,
     attempts: n,
     snippet: parsed.snippet,
-    retryAfterSeconds: retryAfterMs === void 0 ? void 0 : Math.ceil(retryAfterMs / 1e3)
+    retryAfterSeconds: retryAfterMs === void 0 ? void 0 : Math.ceil(retryAfterMs / 1e3),
+    host: target.host
   };
   const retry = res.status >= 300 && mayRetry(call.method, { status: res.status, failed: false });
   const directed = retryAfterMs !== void 0 && (res.status === 429 || res.status === 503) ? retryAfterMs : void 0;
