@@ -30,7 +30,7 @@ export interface PulumiProgramApi {
   log: { info(message: string): void; warn(message: string): void };
 }
 
-type PulumiModule = PulumiProgramApi & { runtime?: { hasMonitor?: () => boolean } };
+type PulumiModule = PulumiProgramApi & { runtime?: { hasMonitor?: () => boolean; getMonitor?: () => unknown } };
 
 /** Where @pulumi/pulumi resolves from this package: looked up once (it walks the file system). */
 let pulumiPath: string | null | undefined;
@@ -59,5 +59,9 @@ export function runningPulumiProgram(): PulumiProgramApi | undefined {
   const path = resolvedPulumiPath();
   if (path === undefined || require.cache[path] === undefined) return undefined;
   const pulumi = require(path) as PulumiModule;
-  return pulumi.runtime?.hasMonitor?.() === true ? pulumi : undefined;
+  const runtime = pulumi.runtime;
+  // In older releases (3.139.0, the range's floor) hasMonitor() is false under setMocks (it also wants an
+  // address); getMonitor() then returns the mock monitor. Without an address it creates nothing.
+  const connected = runtime?.hasMonitor?.() === true || runtime?.getMonitor?.() !== undefined;
+  return connected ? pulumi : undefined;
 }
