@@ -15425,7 +15425,9 @@ function runningPulumiProgram() {
   const path2 = resolvedPulumiPath();
   if (path2 === void 0 || require.cache[path2] === void 0) return void 0;
   const pulumi = require(path2);
-  return pulumi.runtime?.hasMonitor?.() === true ? pulumi : void 0;
+  const runtime = pulumi.runtime;
+  const connected = runtime?.hasMonitor?.() === true || runtime?.getMonitor?.() !== void 0;
+  return connected ? pulumi : void 0;
 }
 __name(runningPulumiProgram, "runningPulumiProgram");
 
