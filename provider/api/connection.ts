@@ -20,6 +20,15 @@ const shared = {
   "https:": new https.Agent({ keepAlive: true }),
 };
 
+/**
+ * A request that must not be sent twice (a start) gets a connection of its own: a pooled one may have
+ * been closed by the server just as it is reused, and such a failure cannot tell whether the request left.
+ */
+const fresh = {
+  "http:": new http.Agent({ keepAlive: false }),
+  "https:": new https.Agent({ keepAlive: false }),
+};
+
 export interface ConnectionWatch {
   /** The agent to hand to node-fetch for this exchange only. */
   agent: http.Agent;
@@ -29,8 +38,9 @@ export interface ConnectionWatch {
   release(clean: boolean): void;
 }
 
-export function openConnectionWatch(url: URL): ConnectionWatch {
-  const base = url.protocol === "https:" ? shared["https:"] : shared["http:"];
+export function openConnectionWatch(url: URL, reuse: boolean): ConnectionWatch {
+  const agents = reuse ? shared : fresh;
+  const base = url.protocol === "https:" ? agents["https:"] : agents["http:"];
   let request: http.ClientRequest | undefined;
   let fail: (e: ExchangeFailure) => void = () => {};
   const closedEarly = new Promise<never>((_, reject) => {

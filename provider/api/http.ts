@@ -64,7 +64,8 @@ export interface ExchangeOptions {
 /** Sends `req` and reads the whole body, or throws ExchangeFailure. Never outlives `options.signal`. */
 export async function exchange(req: WireRequest, options: ExchangeOptions): Promise<WireResponse> {
   const { signal } = options;
-  const watch = openConnectionWatch(new URL(req.url));
+  // Only idempotent requests share pooled connections (see ./connection).
+  const watch = openConnectionWatch(new URL(req.url), req.method === "GET" || req.method === "HEAD");
   const stopped = whenAborted(signal);
   let status: number | undefined;
   let clean = false;

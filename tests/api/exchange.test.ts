@@ -84,6 +84,9 @@ test("a complete answer is read whole, and its connection is reused by the next 
       expect([res.status, res.text, res.header("x-request-id")]).toEqual([200, BODY, "rq-1"]);
     }
     expect(connections).toBe(1);
+    // A POST, which must never be sent twice, gets a connection of its own each time.
+    for (let i = 0; i < 2; i++) await exchange({ url, method: "POST", headers: {}, body: "{}" }, { signal: AbortSignal.timeout(LONG), maxBytes: 1 << 20 });
+    expect(connections).toBe(3);
   } finally {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));

@@ -30,8 +30,9 @@ async function errorOf(p: Promise<unknown>): Promise<Record<string, unknown>> {
   );
 }
 
+/** A complete answer, after which the server closes the connection (and says so, as servers do). */
 const status = (code: number, body: string, extra = "") => (s: net.Socket) =>
-  s.end(head(`Content-Length: ${Buffer.byteLength(body)}\r\n${extra}`, `${code} X`) + body);
+  s.end(head(`Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n${extra}`, `${code} X`) + body);
 
 test.each([400, 401, 403, 404, 501])("HTTP %i whose body is cut off is sent exactly once", async (code) => {
   server = await rawServer((s) => s.end(head("Content-Length: 500\r\n", `${code} X`) + '{"error_code":"FSS'));
