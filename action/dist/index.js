@@ -13925,8 +13925,13 @@ var shared = {
   "http:": new http.Agent({ keepAlive: true }),
   "https:": new https.Agent({ keepAlive: true })
 };
-function openConnectionWatch(url) {
-  const base = url.protocol === "https:" ? shared["https:"] : shared["http:"];
+var fresh = {
+  "http:": new http.Agent({ keepAlive: false }),
+  "https:": new https.Agent({ keepAlive: false })
+};
+function openConnectionWatch(url, reuse) {
+  const agents = reuse ? shared : fresh;
+  const base = url.protocol === "https:" ? agents["https:"] : agents["http:"];
   let request;
   let fail2 = /* @__PURE__ */ __name(() => {
   }, "fail");
@@ -13965,7 +13970,7 @@ __name(openConnectionWatch, "openConnectionWatch");
 var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 async function exchange(req, options) {
   const { signal } = options;
-  const watch = openConnectionWatch(new URL(req.url));
+  const watch = openConnectionWatch(new URL(req.url), req.method === "GET" || req.method === "HEAD");
   const stopped = whenAborted(signal);
   let status;
   let clean = false;
@@ -14953,8 +14958,8 @@ __name(judgementText, "judgementText");
 
 // provider/gate/decide.ts
 function decide(e, policy, nowMs, waitedMs) {
-  const fresh = checkFreshness(e, policy, nowMs);
-  if (!fresh.pass) return fresh;
+  const fresh2 = checkFreshness(e, policy, nowMs);
+  if (!fresh2.pass) return fresh2;
   const waitedInVain = waitedMs !== void 0 && !e.terminal;
   const judges = policy.nodes.length > 0 || policy.conditions.length > 0;
   if (policy.require === void 0 && !waitedInVain && !judges) return { pass: true };
@@ -15838,15 +15843,15 @@ async function pageThrough(o) {
     const items = await o.fetch(offset, o.limit);
     pages++;
     if (items.length === 0) break;
-    let fresh = 0;
+    let fresh2 = 0;
     for (const item of items) {
       const k = o.key(item);
       if (seen.has(k)) continue;
       seen.add(k);
-      fresh++;
+      fresh2++;
       o.onItem(item);
     }
-    stale2 = fresh === 0 ? stale2 + 1 : 0;
+    stale2 = fresh2 === 0 ? stale2 + 1 : 0;
     if (stale2 === 2) throw offsetIgnored(o, offset, seen.size);
     offset += items.length;
   }
