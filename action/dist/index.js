@@ -13666,9 +13666,19 @@ function crashLine(e, env) {
 __name(crashLine, "crashLine");
 
 // provider/api/abort.ts
-var import_promises = require("node:timers/promises");
-async function sleep(ms2, signal) {
-  await (0, import_promises.setTimeout)(ms2, void 0, { signal });
+function sleep(ms2, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = /* @__PURE__ */ __name(() => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }, "onAbort");
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms2);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 __name(sleep, "sleep");
 
@@ -14589,10 +14599,10 @@ async function callApi(call, credentials, policy) {
       if (!attempt.retry) throw error;
       if (attempt.retryAfterMs === void 0) counted++;
       if (counted > policy.maxRetries || n >= MAX_ATTEMPTS) throw error;
-      const delay2 = nextDelayMs(counted, attempt.retryAfterMs, policy.backoff, policy.random);
-      if (Date.now() + delay2 >= deadlineAt) throw attempt.beyondDeadline?.(delay2) ?? error;
+      const delay = nextDelayMs(counted, attempt.retryAfterMs, policy.backoff, policy.random);
+      if (Date.now() + delay >= deadlineAt) throw attempt.beyondDeadline?.(delay) ?? error;
       try {
-        await sleep(delay2, policy.signal);
+        await sleep(delay, policy.signal);
       } catch {
         throw new TransportError("aborted", target.site, n, "cancelled by the caller");
       }
@@ -15034,21 +15044,6 @@ async function within(bound, site, work) {
   }
 }
 __name(within, "within");
-function sleep2(ms2, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = /* @__PURE__ */ __name(() => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, "onAbort");
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms2);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-__name(sleep2, "sleep");
 
 // provider/gate/schedule.ts
 function pollDelayMs(k, policy, random = Math.random) {
@@ -15093,7 +15088,7 @@ async function pollLoop(read, wait, hooks) {
         break;
       }
       try {
-        await sleep2(Math.min(pollDelayMs(k, wait, hooks.random), remaining), bound.signal);
+        await sleep(Math.min(pollDelayMs(k, wait, hooks.random), remaining), bound.signal);
       } catch (e) {
         if (bound.cancelled()) throw cancelled(site, attempts, e);
         timedOut = true;

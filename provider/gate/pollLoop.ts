@@ -10,7 +10,8 @@
  * then ends as timed out with the last value read, so the verdict is a timeout failure, never a pass.
  */
 import { TransportError } from "../errors";
-import { type Bound, READ_GRACE_MS, type ReadLimits, settleBy, sleep, startBound } from "./bounds";
+import { sleep } from "../api/abort";
+import { type Bound, READ_GRACE_MS, type ReadLimits, settleBy, startBound } from "./bounds";
 import type { WaitPolicy } from "./options";
 import { pollDelayMs } from "./schedule";
 
