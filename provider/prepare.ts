@@ -6,7 +6,7 @@
 import type { RequestPolicy } from "./api/client";
 import { requestPolicy } from "./config/policy";
 import { discoverProjectId } from "./config/projects";
-import { scrubberFor } from "./api/redact";
+import { makeScrubber } from "./api/redact";
 import type { ConnectionArgs, GateArgs, ProgressEvent, RequestArgs } from "./args";
 import { ambientConfig, ambientLogger, insidePulumiProgram } from "./config/pulumiContext";
 import { resolveSettings, type ResolvedSettings } from "./config/settings";
@@ -65,7 +65,7 @@ export function gateRun(
     onProgress: args.onProgress,
     logger: call.logger,
     warn: warnAmbient,
-    scrub: scrubberFor(call.settings.credentials),
+    scrub: makeScrubber(call.settings.credentials),
     signal: args.signal,
     random: context.random,
     now: context.now,

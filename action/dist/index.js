@@ -12672,7 +12672,6 @@ function makeScrubber(credentials) {
   return scrub;
 }
 __name(makeScrubber, "makeScrubber");
-var scrubberFor = makeScrubber;
 var UNSAFE2 = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 function oneLine(text, max = 300) {
   const flat = text.replace(UNSAFE2, " ").replace(/\s+/g, " ").trim();
@@ -15596,7 +15595,7 @@ function gateRun(call, args, context, policy = call.gate) {
     onProgress: args.onProgress,
     logger: call.logger,
     warn: warnAmbient,
-    scrub: scrubberFor(call.settings.credentials),
+    scrub: makeScrubber(call.settings.credentials),
     signal: args.signal,
     random: context.random,
     now: context.now
@@ -15895,7 +15894,7 @@ async function findLatest(ref, credentials, policy, paging = EXECUTION_PAGING) {
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions"];
   const site = { method: "GET", path: `/${segments.join("/")}` };
   const window = { start_time: queryTime(ref.sinceMs, "down"), end_time: queryTime(ref.untilMs, "up") };
-  const workflow = safeLine(ref.workflowId, scrubberFor(credentials), 128);
+  const workflow = safeLine(ref.workflowId, makeScrubber(credentials), 128);
   let podium = {};
   const stats = await pageThrough({
     ...paging,
@@ -15931,7 +15930,7 @@ var WORKFLOW_PAGING = { limit: 200, maxPages: 100 };
 var SHOWN = 5;
 async function resolveWorkflowName(ref, credentials, policy, paging = WORKFLOW_PAGING) {
   const segments = ["v2", ref.projectId, "fgs", "workflows"];
-  const scrub = scrubberFor(credentials);
+  const scrub = makeScrubber(credentials);
   const text = /* @__PURE__ */ __name((s) => safeLine(s, scrub, 128), "text");
   const project = text(ref.projectId);
   const exact = [];
@@ -16035,7 +16034,7 @@ async function getLatestWorkflowExecution(args, context = {}) {
     const { executionPaging, workflowPaging, random } = context;
     const found = await lookUpLatest({ call, query, bound, startedMs, now, signal: args.signal, random, executionPaging, workflowPaging });
     const { projectId, workflowId, window, scan } = found;
-    const scrub = scrubberFor(settings.credentials);
+    const scrub = makeScrubber(settings.credentials);
     const latest = scan.latest;
     if (latest === void 0) {
       throw new NoExecutionFoundError({
@@ -16065,7 +16064,7 @@ async function getLatestWorkflowExecution(args, context = {}) {
     const run = { ...gateRun(call, args, { ...context, now }, { ...gate3, wait }), bound };
     return wait ? await runGate(read, run) : await within(bound, site, () => runGate(read, run));
   } catch (e) {
-    throw scrubError(e, scrubberFor(settings.credentials));
+    throw scrubError(e, makeScrubber(settings.credentials));
   } finally {
     bound.dispose();
   }

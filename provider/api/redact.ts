@@ -103,9 +103,6 @@ export function makeScrubber(credentials: Credentials | undefined): Scrubber {
   return scrub;
 }
 
-/** The same as makeScrubber: callers share one scrubber per credentials object. */
-export const scrubberFor = makeScrubber;
-
 /**
  * Characters that must never reach a terminal or a CI log from the network: C0 and C1 controls
  * (including ESC and CSI U+009B), DEL, line and paragraph separators, and the bidirectional formatting

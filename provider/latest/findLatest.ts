@@ -7,7 +7,7 @@
  */
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError, ResponseValidationError } from "../errors";
-import { safeLine, scrubberFor } from "../api/redact";
+import { safeLine, makeScrubber } from "../api/redact";
 import type { Credentials } from "../api/signer";
 import type { ExecutionListBody } from "../model/bodies";
 import { toExecutionSummaries } from "../model/listMap";
@@ -67,7 +67,7 @@ export async function findLatest(
   const site = { method: "GET", path: `/${segments.join("/")}` };
   const window = { start_time: queryTime(ref.sinceMs, "down"), end_time: queryTime(ref.untilMs, "up") };
   // The workflow ID may have come from the service (a name lookup): scrubbed before it is quoted.
-  const workflow = safeLine(ref.workflowId, scrubberFor(credentials), 128);
+  const workflow = safeLine(ref.workflowId, makeScrubber(credentials), 128);
   let podium: Podium = {};
   const stats = await pageThrough<ExecutionSummary>({
     ...paging,

@@ -19,7 +19,7 @@ import { idFromResponse } from "../api/responseIds";
 import { checkExecutionId } from "../config/ids";
 import { readExecution } from "../api/executions";
 import { ConfigurationError } from "../errors";
-import { safeLine, scrubberFor } from "../api/redact";
+import { safeLine, makeScrubber } from "../api/redact";
 import { fullHistoryOf } from "../gate/options";
 import { scrubError } from "../api/scrubError";
 import { limitPolicy, READ_GRACE_MS, type ReadLimits, startBound, within } from "../gate/bounds";
@@ -66,7 +66,7 @@ export async function getLatestWorkflowExecution(
     const found = await lookUpLatest({ call, query, bound, startedMs, now, signal: args.signal, random, executionPaging, workflowPaging });
     const { projectId, workflowId, window, scan } = found;
     // The project and workflow IDs may have come from the service: scrubbed wherever they are quoted.
-    const scrub = scrubberFor(settings.credentials);
+    const scrub = makeScrubber(settings.credentials);
     const latest = scan.latest;
     if (latest === undefined) {
       throw new NoExecutionFoundError({
@@ -97,7 +97,7 @@ export async function getLatestWorkflowExecution(
     const run = { ...gateRun(call, args, { ...context, now }, { ...gate, wait }), bound };
     return wait ? await runGate(read, run) : await within(bound, site, () => runGate(read, run));
   } catch (e) {
-    throw scrubError(e, scrubberFor(settings.credentials));
+    throw scrubError(e, makeScrubber(settings.credentials));
   } finally {
     bound.dispose();
   }

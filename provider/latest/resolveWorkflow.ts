@@ -7,7 +7,7 @@ import { idFromResponse } from "../api/responseIds";
 import { checkWorkflowId } from "../config/ids";
 import { callApi, type RequestPolicy } from "../api/client";
 import { ConfigurationError } from "../errors";
-import { safeLine, scrubberFor } from "../api/redact";
+import { safeLine, makeScrubber } from "../api/redact";
 import type { Credentials } from "../api/signer";
 import type { WorkflowListBody } from "../model/bodies";
 import { toWorkflowSummaries } from "../model/listMap";
@@ -40,7 +40,7 @@ export async function resolveWorkflowName(
 ): Promise<WorkflowSummary> {
   const segments = ["v2", ref.projectId, "fgs", "workflows"];
   // Names and IDs in the messages below came from the service (or a discovered project): scrubbed first.
-  const scrub = scrubberFor(credentials);
+  const scrub = makeScrubber(credentials);
   const text = (s: string) => safeLine(s, scrub, 128);
   const project = text(ref.projectId);
   const exact: WorkflowSummary[] = [];
