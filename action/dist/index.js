@@ -51,7 +51,6 @@ __export(time_exports, {
   UTC_TIME_PATTERN: () => UTC_TIME_PATTERN,
   isRealTime: () => isRealTime,
   isUtcTimeString: () => isUtcTimeString,
-  isoOfApiTime: () => isoOfApiTime,
   millisToIso: () => millisToIso,
   parseApiTime: () => parseApiTime,
   utcTimeToMillis: () => utcTimeToMillis
@@ -90,9 +89,6 @@ function millisToIso(ms2) {
   millisSuffixes ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return cachedPrefix + millisSuffixes[ms2 - second2 * 1e3];
 }
-function isoOfApiTime(_text, ms2) {
-  return millisToIso(ms2);
-}
 var UTC_TIME_PATTERN, UTC_TIME_RE, DAYS_IN_MONTH, SCHEMA_FORMATS, YEAR_10000_MS, cachedSecond, cachedPrefix, millisSuffixes;
 var init_time = __esm({
   "provider/model/time.ts"() {
@@ -112,7 +108,6 @@ var init_time = __esm({
     cachedSecond = Number.NaN;
     cachedPrefix = "";
     __name(millisToIso, "millisToIso");
-    __name(isoOfApiTime, "isoOfApiTime");
   }
 });
 
@@ -13257,7 +13252,7 @@ function hasFailed(node) {
 __name(hasFailed, "hasFailed");
 function apiTime(text) {
   const ms2 = utcTimeToMillis(text);
-  return ms2 === void 0 ? void 0 : { ms: ms2, iso: isoOfApiTime(text, ms2) };
+  return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
 }
 __name(apiTime, "apiTime");
 function toWorkflowExecution(body) {
@@ -15718,7 +15713,7 @@ __name(awaitLatest, "awaitLatest");
 init_time();
 function iso2(s) {
   const ms2 = utcTimeToMillis(s);
-  return ms2 === void 0 ? void 0 : isoOfApiTime(s, ms2);
+  return ms2 === void 0 ? void 0 : millisToIso(ms2);
 }
 __name(iso2, "iso");
 function toExecutionSummary(item) {
@@ -16144,7 +16139,7 @@ __name(detailOf, "detailOf");
 init_time();
 function iso3(text) {
   const ms2 = utcTimeToMillis(text);
-  return ms2 === void 0 ? void 0 : { ms: ms2, iso: isoOfApiTime(text, ms2) };
+  return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
 }
 __name(iso3, "iso");
 function timed(out, begin, end) {

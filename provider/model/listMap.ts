@@ -5,11 +5,11 @@
  */
 import type { ExecutionListBody, ExecutionListItemBody, WorkflowListBody, WorkflowListItemBody } from "./bodies";
 import type { ExecutionSummary, WorkflowSummary } from "./summary";
-import { isoOfApiTime, utcTimeToMillis } from "./time";
+import { millisToIso, utcTimeToMillis } from "./time";
 
 function iso(s: string | undefined): string | undefined {
   const ms = utcTimeToMillis(s);
-  return ms === undefined ? undefined : isoOfApiTime(s as string, ms);
+  return ms === undefined ? undefined : millisToIso(ms);
 }
 
 /** One execution of a validated execution list. */

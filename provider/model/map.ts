@@ -6,7 +6,7 @@
  */
 import type { ExecutionBody, NodeExecutionBody, NodeExecutionDetailBody } from "./bodies";
 import { renderErrorMessage } from "./errorText";
-import { isoOfApiTime, millisToIso, utcTimeToMillis } from "./time";
+import { millisToIso, utcTimeToMillis } from "./time";
 import { FAILED_NODE_STATUSES, isFinalStatus } from "./types";
 import type { NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 import { parseWorkflowUrn } from "./urn";
@@ -67,7 +67,7 @@ function hasFailed(node: NodeExecutionDetail): boolean {
 /** An execution-level time: epoch ms and ISO-8601 UTC text; undefined for an empty string or nothing. */
 function apiTime(text: string | undefined): { ms: number; iso: string } | undefined {
   const ms = utcTimeToMillis(text);
-  return ms === undefined ? undefined : { ms, iso: isoOfApiTime(text as string, ms) };
+  return ms === undefined ? undefined : { ms, iso: millisToIso(ms) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * lists only failed nodes, by ID).
  */
 import { renderErrorMessage } from "./errorText";
-import { isoOfApiTime, utcTimeToMillis } from "./time";
+import { millisToIso, utcTimeToMillis } from "./time";
 import type { JsonObject, NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 
 /** The answer, already validated against schema/sync-execution-response.schema.json. */
@@ -20,7 +20,7 @@ export interface SyncAnswer {
 
 function iso(text: string | undefined): { ms: number; iso: string } | undefined {
   const ms = utcTimeToMillis(text);
-  return ms === undefined ? undefined : { ms, iso: isoOfApiTime(text as string, ms) };
+  return ms === undefined ? undefined : { ms, iso: millisToIso(ms) };
 }
 
 function timed<T extends { beginTime?: string; endTime?: string; durationMs?: number }>(out: T, begin?: string, end?: string): T {

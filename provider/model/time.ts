@@ -87,11 +87,3 @@ export function millisToIso(ms: number): string {
   millisSuffixes ??= Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return cachedPrefix + (millisSuffixes[ms - second * 1000] as string);
 }
-
-/**
- * `toISOString()` text of a validated API time, given its epoch milliseconds. The API's own text (first
- * argument) is not reused: an offset or a nine-digit fraction must be normalized anyway.
- */
-export function isoOfApiTime(_text: string, ms: number): string {
-  return millisToIso(ms);
-}
