@@ -10,7 +10,7 @@ import { CLI_SCENARIO } from "./scenario";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "fgs-execution.js");
-/** What bin/fgs-execution.js loads: the bundle of the compiled CLI (scripts/bundle-cli.js). */
+/** What bin/fgs-execution.js loads: the bundle of the compiled CLI (scripts/bundle.js). */
 const BUILT_MAIN = path.join(ROOT, "dist", "cli.js");
 const LOCK = path.join(ROOT, "dist", ".cli-tests-build.lock");
 
@@ -53,7 +53,7 @@ export function ensureBuilt(): void {
     // tsc still emits when a file elsewhere has type errors; what matters here is the CLI's output.
     if (!isFresh()) {
       spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT });
-      spawnSync(process.execPath, [path.join(ROOT, "scripts", "bundle-cli.js")], { cwd: ROOT });
+      spawnSync(process.execPath, [path.join(ROOT, "scripts", "bundle.js")], { cwd: ROOT });
     }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

@@ -26,14 +26,16 @@ const sorted = (names: string[]) => [...names].sort();
 
 test("the tarball ships the entry points, and no source maps, demo, tests or benchmarks", () => {
   const files = packed.files;
-  for (const entry of ["dist/provider/index.js", "dist/provider/index.d.ts", "dist/provider/pulumi/index.d.ts"]) {
+  for (const entry of ["dist/index.js", "dist/lib.js", "dist/provider/index.d.ts", "dist/provider/pulumi/index.d.ts"]) {
     expect(files).toContain(entry);
   }
-  for (const entry of ["dist/emulator/index.d.ts", "dist/provider/pulumi/runtime.js", "bin/fgs-execution.js", "LICENSE"]) {
+  for (const entry of ["dist/emulator/index.d.ts", "dist/runtime.js", "dist/pulumi.js", "dist/testing.js", "dist/cli.js", "bin/fgs-execution.js", "LICENSE"]) {
     expect(files).toContain(entry);
   }
   expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
   expect(files.filter((f) => /^dist\/(demo|tests|bench)\//.test(f))).toEqual([]);
+  // One copy of the library's code (dist/lib.js): a second, loadable one could split error classes.
+  expect(files.filter((f) => /^dist\/provider\/.*\.js$/.test(f))).toEqual([]);
 });
 
 describe("ESM project (type: module, moduleResolution nodenext)", () => {

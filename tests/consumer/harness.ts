@@ -35,13 +35,13 @@ export function run(command: string, args: string[], cwd: string): string {
 
 export interface Packed {
   tarball: string;
-  /** Paths inside the package, e.g. `dist/provider/index.js`. */
+  /** Paths inside the package, e.g. `dist/index.js`. */
   files: string[];
 }
 
 /** Packs the built package (no lifecycle scripts: `npm test` has built dist/ already). */
 export function pack(into: string): Packed {
-  for (const built of ["dist/provider/index.js", "dist/provider/pulumi/index.js", "dist/emulator/index.js"]) {
+  for (const built of ["dist/index.js", "dist/lib.js", "dist/pulumi.js", "dist/emulator/index.js"]) {
     if (!fs.existsSync(path.join(REPO_ROOT, built))) throw new Error(`${built} is missing: run "npm run build" first`);
   }
   const out = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", into], REPO_ROOT);

@@ -9,9 +9,9 @@ import * as path from "path";
 /** The repository root: the host's cwd, as the engine would use the Pulumi project directory. */
 export const REPO_ROOT = path.resolve(__dirname, "../../..");
 
-/** Throws unless `dist/provider/pulumi/runtime.js` exists; warns when it is older than its source. */
+/** Throws unless `dist/runtime.js` (the bundled runtime entry) exists; warns when it is older than its source. */
 export function requireBuiltRuntime(): void {
-  const built = path.join(REPO_ROOT, "dist/provider/pulumi/runtime.js");
+  const built = path.join(REPO_ROOT, "dist/runtime.js");
   if (!fs.existsSync(built)) {
     throw new Error(`${built} is missing: run "npm run build" (or "npx tsc -p tsconfig.build.json") before the engine tests`);
   }
