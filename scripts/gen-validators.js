@@ -42,12 +42,38 @@ const FORMAT_NAME = "fgs-utc-time";
  * allErrors off: a bad body is rejected anyway, so validation stops at the first violation.
  * strict: a typo in a schema fails generation instead of silently validating nothing.
  * allowUnionTypes: ["object","null"] is how null tolerance is written.
- * verbose: errors carry their parent schema, whose title is the "expected" text of a violation.
+ * messages off: violations are described from the schema's own titles (provider/model/validate.ts finds
+ * the subschema by the error's schemaPath when a body is rejected), so the code carries no message text.
+ * verbose stays off for the same reason: it would build every error with its schema objects attached.
  */
-const AJV_OPTIONS = { allErrors: false, strict: true, allowUnionTypes: true, verbose: true };
+const AJV_OPTIONS = { allErrors: false, strict: true, allowUnionTypes: true, messages: false };
 
+/** Keywords that only document a schema: never part of a verdict, so left out of the generated code. */
+const DOCUMENTATION = new Set(["description", "$comment"]);
+
+/**
+ * A schema file as ajv gets it: without its documentation keywords, and with every reference to one of
+ * its own definitions (`#/definitions/x`) replaced by a copy of that definition. ajv compiles such a
+ * reference into a function of its own whose errors give paths relative to the definition, which could
+ * not be found again in the file; written in place, every error's schemaPath is a path of the file
+ * (or of common.schema.json), through the reference. Neither change alters a verdict.
+ */
 function readSchema(file) {
-  return JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), "utf8"));
+  const text = fs.readFileSync(path.join(SCHEMA_DIR, file), "utf8");
+  const schema = JSON.parse(text, (key, value) => (DOCUMENTATION.has(key) && typeof value === "string" ? undefined : value));
+  const inline = (node, trail) => {
+    if (Array.isArray(node)) return node.map((item) => inline(item, trail));
+    if (node === null || typeof node !== "object") return node;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/definitions/")) {
+      if (trail.includes(node.$ref)) throw new Error(`${file}: ${node.$ref} refers to itself; the generator cannot inline it`);
+      const name = node.$ref.slice("#/definitions/".length);
+      const target = schema.definitions && schema.definitions[name];
+      if (target === undefined || Object.keys(node).length !== 1) throw new Error(`${file}: cannot inline ${node.$ref}`);
+      return inline(target, [...trail, node.$ref]);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, trail)]));
+  };
+  return inline(schema, []);
 }
 
 /**

@@ -7,8 +7,8 @@
 import type { ErrorObject } from "ajv";
 import * as generated from "./generated/validators";
 import { payloadDepthViolations } from "./depth";
-import { loadSchema, type SchemaDoc } from "./schemaFiles";
-import { toViolations, type SchemaNode, type SchemaViolation } from "./violations";
+import { loadSchema } from "./schemaFiles";
+import { toViolations, type SchemaLookup, type SchemaNode, type SchemaViolation } from "./violations";
 
 /** Schema file (in the package's `schema/` directory) of each body kind: the generator's own list. */
 export const SCHEMA_FILES = generated.SCHEMA_FILES;
@@ -27,36 +27,53 @@ interface Validator {
 
 const VALIDATORS = generated as unknown as Record<BodyKind, Validator>;
 
-/** Walks a `#/a/b` JSON pointer inside a schema document. */
-function walk(doc: SchemaNode, pointer: string): SchemaNode | undefined {
-  let node: unknown = doc;
+/**
+ * Walks a `#/a/b` JSON pointer inside a schema document. The generated code has a file's own
+ * `#/definitions/...` references written in place (scripts/gen-validators.js), so its paths go through
+ * them: a `$ref` met on the way is followed.
+ */
+function walk(doc: SchemaNode, pointer: string, follow: (node: SchemaNode) => SchemaNode | undefined): SchemaNode | undefined {
+  let node: SchemaNode | undefined = doc;
+  const followed = (n: SchemaNode | undefined) => (n !== undefined && typeof n.$ref === "string" ? follow(n) : n);
   for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = node && typeof node === "object" ? (node as SchemaNode)[token] : undefined;
+    const next: unknown = followed(node)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+    node = next !== null && typeof next === "object" ? (next as SchemaNode) : undefined;
   }
-  return node && typeof node === "object" ? (node as SchemaNode) : undefined;
+  return followed(node);
 }
 
 /**
- * Follows `$ref`s of the forms `#/...` (inside `kind`'s file) and `common.schema.json#/...`. Used only to
- * describe a violation, so the schema files are read from schema/ then, never on a valid body.
+ * The schemas of `kind` as files, to describe a violation: read from schema/ only when a body was
+ * rejected, never on a valid one. References take the forms `#/...` (inside `kind`'s file) and
+ * `common.schema.json#/...`. Describing is best effort: a schema that cannot be read leaves the
+ * generic wording, and the rejection stands.
  */
-function resolverFor(kind: BodyKind) {
-  const docs = new Map<string, SchemaDoc>();
-  const doc = (file: string): SchemaDoc => {
-    let d = docs.get(file);
-    if (!d) docs.set(file, (d = loadSchema(file)));
-    return d;
-  };
-  return (node: SchemaNode): SchemaNode | undefined => {
-    for (let i = 0; i < 8 && typeof node.$ref === "string"; i++) {
-      const [file, pointer = ""] = node.$ref.split("#");
-      const target = file === "" ? doc(SCHEMA_FILES[kind]) : file === COMMON_FILE ? doc(COMMON_FILE) : undefined;
-      const next = target ? walk(target as SchemaNode, pointer) : undefined;
-      if (!next) return undefined;
-      node = next;
+export function schemaLookup(kind: BodyKind): SchemaLookup {
+  const docs = new Map<string, SchemaNode | undefined>();
+  const nodeAt = (ref: string): SchemaNode | undefined => {
+    const [file = "", pointer = ""] = ref.split("#");
+    const name = file === "" ? SCHEMA_FILES[kind] : file === COMMON_FILE ? COMMON_FILE : undefined;
+    if (name === undefined) return undefined;
+    if (!docs.has(name)) {
+      try {
+        docs.set(name, loadSchema(name) as SchemaNode);
+      } catch {
+        docs.set(name, undefined);
+      }
     }
-    return node;
+    const doc = docs.get(name);
+    return doc ? walk(doc, pointer, resolve) : undefined;
+  };
+  // Chains of references are short in these schemas; the bound only stops a cycle.
+  const resolve = (node: SchemaNode): SchemaNode | undefined => {
+    let n: SchemaNode | undefined = node;
+    for (let i = 0; i < 8 && n !== undefined && typeof n.$ref === "string"; i++) n = nodeAt(n.$ref);
+    return n;
+  };
+  return {
+    // The path ends with the keyword that failed; its parent is the subschema that holds it.
+    parentOf: (schemaPath) => nodeAt(schemaPath.slice(0, Math.max(0, schemaPath.lastIndexOf("/")))),
+    resolve,
   };
 }
 
@@ -69,5 +86,5 @@ function resolverFor(kind: BodyKind) {
 export function validateBody(kind: BodyKind, body: unknown): SchemaViolation[] {
   const validate = VALIDATORS[kind];
   if (validate(body)) return kind === "execution" ? payloadDepthViolations(body) : [];
-  return toViolations(validate.errors ?? [], resolverFor(kind));
+  return toViolations(validate.errors ?? [], schemaLookup(kind));
 }

@@ -13,8 +13,14 @@ export interface SchemaViolation {
 
 /** A (sub)schema as plain JSON. */
 export type SchemaNode = { [keyword: string]: unknown };
-/** Follows a `$ref` of a subschema to its target; used to describe a missing property. */
-export type RefResolver = (node: SchemaNode) => SchemaNode | undefined;
+
+/** Reads the schemas behind a failed validation (only ever on a rejected body). */
+export interface SchemaLookup {
+  /** The subschema whose keyword failed, found by the error's `schemaPath` (e.g. `common.schema.json#/definitions/status/enum`). */
+  parentOf(schemaPath: string): SchemaNode | undefined;
+  /** Follows a `$ref` of a subschema to its target; used to describe a missing property. */
+  resolve(node: SchemaNode): SchemaNode | undefined;
+}
 
 const ARTICLE: Record<string, string> = {
   string: "a string",
@@ -43,14 +49,14 @@ function titleOf(node: unknown): string | undefined {
   return typeof t === "string" ? t : undefined;
 }
 
-function one(e: ErrorObject, resolve: RefResolver): SchemaViolation {
+function one(e: ErrorObject, schemas: SchemaLookup): SchemaViolation {
   const p = e.params as Record<string, unknown>;
-  const parent = (e.parentSchema ?? {}) as SchemaNode;
+  const parent = schemas.parentOf(e.schemaPath) ?? {};
   switch (e.keyword) {
     case "required": {
       const name = String(p.missingProperty);
       const props = (parent.properties ?? {}) as Record<string, SchemaNode>;
-      const target = props[name] ? resolve(props[name]) : undefined;
+      const target = props[name] ? schemas.resolve(props[name]) : undefined;
       return { pointer: `${e.instancePath}/${escapeToken(name)}`, expected: `${describeTypes(target?.type)} (required)` };
     }
     case "type":
@@ -84,7 +90,7 @@ function one(e: ErrorObject, resolve: RefResolver): SchemaViolation {
         expected: titleOf(parent) ?? `an array of ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items`,
       };
     default:
-      return { pointer: e.instancePath, expected: titleOf(parent) ?? e.message ?? `a value valid for ${e.keyword}` };
+      return { pointer: e.instancePath, expected: titleOf(parent) ?? `a value valid for ${e.keyword}` };
   }
 }
 
@@ -92,13 +98,13 @@ function one(e: ErrorObject, resolve: RefResolver): SchemaViolation {
  * Converts the errors of one failed validation. When an `anyOf`/`oneOf` failed, its branch errors are
  * noise (each branch's own complaint); only the combined error, explained by the schema title, is kept.
  */
-export function toViolations(errors: readonly ErrorObject[], resolve: RefResolver): SchemaViolation[] {
+export function toViolations(errors: readonly ErrorObject[], schemas: SchemaLookup): SchemaViolation[] {
   const combined = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
   const chosen = combined.length > 0 ? combined : errors;
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
   for (const e of chosen) {
-    const v = one(e, resolve);
+    const v = one(e, schemas);
     const key = `${v.pointer}\u0000${v.expected}`;
     if (!seen.has(key)) {
       seen.add(key);

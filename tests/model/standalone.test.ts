@@ -14,8 +14,8 @@ import { makeLargeExecution } from "../../emulator/large";
 import { currentView } from "../../emulator/progress";
 import type { Scenario } from "../../emulator/scenario";
 import { isRealTime } from "../../provider/model/time";
-import { SCHEMA_FILES, validateBody, type BodyKind } from "../../provider/model/validate";
-import { toViolations, type SchemaNode } from "../../provider/model/violations";
+import { SCHEMA_FILES, schemaLookup, validateBody, type BodyKind } from "../../provider/model/validate";
+import { toViolations } from "../../provider/model/violations";
 import { EXAMPLE_TEXT } from "./helpers";
 
 interface Generator {
@@ -41,19 +41,8 @@ const runtimeValidators = Object.fromEntries(KINDS.map((k) => [k, runtime.getSch
 function runtimeViolations(kind: BodyKind, body: unknown) {
   const v = runtimeValidators[kind];
   if (v(body)) return "valid";
-  // The resolver only describes a missing property; validateBody reads the same files for it.
-  const docs = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "schema", file), "utf8")) as SchemaNode;
-  const resolve = (node: SchemaNode): SchemaNode | undefined => {
-    let n: SchemaNode | undefined = node;
-    for (let i = 0; i < 8 && n && typeof n.$ref === "string"; i++) {
-      const [file, pointer = ""] = n.$ref.split("#");
-      let target: unknown = docs(file === "" ? SCHEMA_FILES[kind] : file!);
-      for (const token of pointer.split("/").slice(1)) target = (target as SchemaNode | undefined)?.[token];
-      n = target as SchemaNode | undefined;
-    }
-    return n;
-  };
-  return toViolations(v.errors ?? [], resolve);
+  // Described from the same schema files validateBody reads when it rejects a body.
+  return toViolations(v.errors ?? [], schemaLookup(kind));
 }
 
 /** validateBody without the depth rule, which is not part of the schemas. */
