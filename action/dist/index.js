@@ -143,12 +143,9 @@ var require_validators = __commonJS({
   "provider/model/generated/validators.ts"(exports2) {
     "use strict";
     exports2.execution = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-execution.schema.json", "title": "a ShowWorkflowExecution body", "description": "200 body of GET /v2/{project_id}/fgs/workflows/{workflow_id}/executions/{execution_id}. Strict on what the gate decides on (ids, URN, status, times); unknown extra properties are tolerated everywhere because the API may add fields. Node schemas are written inline rather than as local $refs: ajv compiles a $ref that itself contains $refs into a separate function called once per item with a freshly built path string, which made validating 40,000 node executions several times slower.", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "description": "Documented as 1..64 in the body but 1..512 as a path parameter; the wider bound is used so a valid ID is never rejected.", "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "headers": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "description": "Documented 1..32; not decided on, so any string is accepted.", "type": "string" }, "node_execution_details": { "title": "an array of at most 200 node execution details, or null", "description": "Optional; absent or null maps to no nodes (null is what some backends send for an empty list).", "type": ["array", "null"], "maxItems": 200, "items": { "title": "a node execution detail", "type": "object", "required": ["node_id", "node_name", "execution_id", "executions"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "node_name": { "type": "string" }, "execution_id": { "type": "string" }, "executions": { "description": "Documented 0..200 items, but no upper bound is enforced: with X-Get-Workflow-Full-History-Data a looping node may report more, and the count is not something the gate decides on. null maps to no executions.", "type": ["array", "null"], "items": { "title": "a node execution", "type": "object", "required": ["status"], "additionalProperties": true, "properties": { "status": { "$ref": "common.schema.json#/definitions/status" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "end_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "error_message": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "request_id": { "type": "string" } } } } } } } } };
-    var schema13 = { "title": "a workflow URN urn:fss:<region>:<project_id>:workflow:<package>:<workflow_name>:<version>", "description": "Eight colon-separated parts, none empty. parseWorkflowUrn in provider/model/urn.ts accepts exactly the strings this pattern accepts.", "type": "string", "pattern": "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" };
-    var schema14 = { "title": "an execution status", "description": "The nine statuses the workflow APIs document: the five of ShowWorkflowExecution plus the four the executions-history API adds. Anything else is rejected because the gate decides on this value.", "type": "string", "enum": ["success", "fail", "running", "timeout", "cancel", "scheduled", "retrying", "stopping", "recovered"] };
-    var schema15 = { "title": "an object or null", "description": "Opaque JSON object (headers, input, output, error_message). null is tolerated because some backends serialise an empty object as null; the mapping treats null as absent.", "type": ["object", "null"] };
-    var schema18 = { "title": "an ISO-8601 UTC time such as 2021-01-01T00:00:00Z (fractional seconds and \xB1hh:mm offsets allowed) or an empty string", "description": "Execution-level time, documented as `yyyy-MM-ddTHH:mm:ssZ` UTC and empty when not known yet (e.g. end_time while running). The pattern fixes the shape (and so bounds the length to 35 characters); the `fgs-utc-time` format (registered by provider/model/validate.ts) also rejects impossible calendar dates such as 2021-02-30, which a JavaScript Date would silently roll over. Freshness checks depend on these values, so anything unparseable is a violation rather than 'absent'.", "type": "string", "pattern": "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "format": "fgs-utc-time" };
-    var schema24 = { "title": "an integer of UTC epoch milliseconds between 0 and 8640000000000000", "description": "Node-level time. The API documents 0..99999999999999999, but a JavaScript Date cannot represent anything above 8640000000000000 (year 275760), so such a value could not be turned into a time and is rejected instead of being dropped. 0 means 'not set'.", "type": "integer", "minimum": 0, "maximum": 864e13 };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-execution.schema.json", "title": "a ShowWorkflowExecution body", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "headers": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" }, "node_execution_details": { "title": "an array of at most 200 node execution details, or null", "type": ["array", "null"], "maxItems": 200, "items": { "title": "a node execution detail", "type": "object", "required": ["node_id", "node_name", "execution_id", "executions"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "node_name": { "type": "string" }, "execution_id": { "type": "string" }, "executions": { "type": ["array", "null"], "items": { "title": "a node execution", "type": "object", "required": ["status"], "additionalProperties": true, "properties": { "status": { "$ref": "common.schema.json#/definitions/status" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "end_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "error_message": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "request_id": { "type": "string" } } } } } } } } };
+    var schema14 = { "title": "an execution status", "type": "string", "enum": ["success", "fail", "running", "timeout", "cancel", "scheduled", "retrying", "stopping", "recovered"] };
+    var schema15 = { "title": "an object or null", "type": ["object", "null"] };
     var func2 = require_ucs2length().default;
     var pattern0 = new RegExp("^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", "u");
     var pattern1 = new RegExp("^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "u");
@@ -161,7 +158,7 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.workflow_id === void 0 && (missing0 = "workflow_id") || data.workflow_urn === void 0 && (missing0 = "workflow_urn") || data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
-            validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema11.required, parentSchema: schema11, data }];
+            validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.workflow_id !== void 0) {
@@ -170,16 +167,16 @@ var require_validators = __commonJS({
               if (errors === _errs2) {
                 if (typeof data0 === "string") {
                   if (func2(data0) > 512) {
-                    validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters", schema: 512, parentSchema: schema11.properties.workflow_id, data: data0 }];
+                    validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
                     return false;
                   } else {
                     if (func2(data0) < 1) {
-                      validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.workflow_id, data: data0 }];
+                      validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
                       return false;
                     }
                   }
                 } else {
-                  validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.workflow_id.type, parentSchema: schema11.properties.workflow_id, data: data0 }];
+                  validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
                   return false;
                 }
               }
@@ -195,11 +192,11 @@ var require_validators = __commonJS({
                 if (errors === _errs5) {
                   if (typeof data1 === "string") {
                     if (!pattern0.test(data1)) {
-                      validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" }, message: 'must match pattern "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$"', schema: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", parentSchema: schema13, data: data1 }];
+                      validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
                       return false;
                     }
                   } else {
-                    validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data1 }];
+                    validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
                     return false;
                   }
                 }
@@ -214,16 +211,16 @@ var require_validators = __commonJS({
                   if (errors === _errs7) {
                     if (typeof data2 === "string") {
                       if (func2(data2) > 64) {
-                        validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema11.properties.execution_id, data: data2 }];
+                        validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
                         return false;
                       } else {
                         if (func2(data2) < 1) {
-                          validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.execution_id, data: data2 }];
+                          validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
                           return false;
                         }
                       }
                     } else {
-                      validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.execution_id.type, parentSchema: schema11.properties.execution_id, data: data2 }];
+                      validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
                       return false;
                     }
                   }
@@ -236,11 +233,11 @@ var require_validators = __commonJS({
                     let data3 = data.status;
                     const _errs9 = errors;
                     if (typeof data3 !== "string") {
-                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data3 }];
+                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
                       return false;
                     }
                     if (!(data3 === "success" || data3 === "fail" || data3 === "running" || data3 === "timeout" || data3 === "cancel" || data3 === "scheduled" || data3 === "retrying" || data3 === "stopping" || data3 === "recovered")) {
-                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum }, message: "must be equal to one of the allowed values", schema: schema14.enum, parentSchema: schema14, data: data3 }];
+                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
                       return false;
                     }
                     var valid0 = _errs9 === errors;
@@ -252,7 +249,7 @@ var require_validators = __commonJS({
                       let data4 = data.headers;
                       const _errs12 = errors;
                       if (!(data4 && typeof data4 == "object" && !Array.isArray(data4)) && data4 !== null) {
-                        validate10.errors = [{ instancePath: instancePath + "/headers", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data4 }];
+                        validate10.errors = [{ instancePath: instancePath + "/headers", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                         return false;
                       }
                       var valid0 = _errs12 === errors;
@@ -264,7 +261,7 @@ var require_validators = __commonJS({
                         let data5 = data.input;
                         const _errs15 = errors;
                         if (!(data5 && typeof data5 == "object" && !Array.isArray(data5)) && data5 !== null) {
-                          validate10.errors = [{ instancePath: instancePath + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data5 }];
+                          validate10.errors = [{ instancePath: instancePath + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                           return false;
                         }
                         var valid0 = _errs15 === errors;
@@ -276,7 +273,7 @@ var require_validators = __commonJS({
                           let data6 = data.output;
                           const _errs18 = errors;
                           if (!(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
-                            validate10.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data6 }];
+                            validate10.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                             return false;
                           }
                           var valid0 = _errs18 === errors;
@@ -292,16 +289,16 @@ var require_validators = __commonJS({
                               if (errors === _errs22) {
                                 if (typeof data7 === "string") {
                                   if (!pattern1.test(data7)) {
-                                    validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data7 }];
+                                    validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                     return false;
                                   } else {
                                     if (!formats0.validate(data7)) {
-                                      validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data7 }];
+                                      validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                       return false;
                                     }
                                   }
                                 } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data7 }];
+                                  validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                                   return false;
                                 }
                               }
@@ -319,16 +316,16 @@ var require_validators = __commonJS({
                                 if (errors === _errs25) {
                                   if (typeof data8 === "string") {
                                     if (!pattern1.test(data8)) {
-                                      validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data8 }];
+                                      validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                       return false;
                                     } else {
                                       if (!formats0.validate(data8)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data8 }];
+                                        validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                         return false;
                                       }
                                     }
                                   } else {
-                                    validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data8 }];
+                                    validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                                     return false;
                                   }
                                 }
@@ -346,16 +343,16 @@ var require_validators = __commonJS({
                                   if (errors === _errs28) {
                                     if (typeof data9 === "string") {
                                       if (!pattern1.test(data9)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data9 }];
+                                        validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                         return false;
                                       } else {
                                         if (!formats0.validate(data9)) {
-                                          validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data9 }];
+                                          validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                           return false;
                                         }
                                       }
                                     } else {
-                                      validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data9 }];
+                                      validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                                       return false;
                                     }
                                   }
@@ -366,10 +363,9 @@ var require_validators = __commonJS({
                               }
                               if (valid0) {
                                 if (data.created_by !== void 0) {
-                                  let data10 = data.created_by;
                                   const _errs30 = errors;
-                                  if (typeof data10 !== "string") {
-                                    validate10.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.created_by.type, parentSchema: schema11.properties.created_by, data: data10 }];
+                                  if (typeof data.created_by !== "string") {
+                                    validate10.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: "string" } }];
                                     return false;
                                   }
                                   var valid0 = _errs30 === errors;
@@ -381,13 +377,13 @@ var require_validators = __commonJS({
                                     let data11 = data.node_execution_details;
                                     const _errs32 = errors;
                                     if (!Array.isArray(data11) && data11 !== null) {
-                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/type", keyword: "type", params: { type: schema11.properties.node_execution_details.type }, message: "must be array,null", schema: schema11.properties.node_execution_details.type, parentSchema: schema11.properties.node_execution_details, data: data11 }];
+                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/type", keyword: "type", params: { type: schema11.properties.node_execution_details.type } }];
                                       return false;
                                     }
                                     if (errors === _errs32) {
                                       if (Array.isArray(data11)) {
                                         if (data11.length > 200) {
-                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/maxItems", keyword: "maxItems", params: { limit: 200 }, message: "must NOT have more than 200 items", schema: 200, parentSchema: schema11.properties.node_execution_details, data: data11 }];
+                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/maxItems", keyword: "maxItems", params: { limit: 200 } }];
                                           return false;
                                         } else {
                                           var valid9 = true;
@@ -399,14 +395,13 @@ var require_validators = __commonJS({
                                               if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
                                                 let missing1;
                                                 if (data12.node_id === void 0 && (missing1 = "node_id") || data12.node_name === void 0 && (missing1 = "node_name") || data12.execution_id === void 0 && (missing1 = "execution_id") || data12.executions === void 0 && (missing1 = "executions")) {
-                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'", schema: schema11.properties.node_execution_details.items.required, parentSchema: schema11.properties.node_execution_details.items, data: data12 }];
+                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/required", keyword: "required", params: { missingProperty: missing1 } }];
                                                   return false;
                                                 } else {
                                                   if (data12.node_id !== void 0) {
-                                                    let data13 = data12.node_id;
                                                     const _errs37 = errors;
-                                                    if (typeof data13 !== "string") {
-                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_id", schemaPath: "#/properties/node_execution_details/items/properties/node_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.node_execution_details.items.properties.node_id.type, parentSchema: schema11.properties.node_execution_details.items.properties.node_id, data: data13 }];
+                                                    if (typeof data12.node_id !== "string") {
+                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_id", schemaPath: "#/properties/node_execution_details/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
                                                       return false;
                                                     }
                                                     var valid10 = _errs37 === errors;
@@ -415,10 +410,9 @@ var require_validators = __commonJS({
                                                   }
                                                   if (valid10) {
                                                     if (data12.node_name !== void 0) {
-                                                      let data14 = data12.node_name;
                                                       const _errs39 = errors;
-                                                      if (typeof data14 !== "string") {
-                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_name", schemaPath: "#/properties/node_execution_details/items/properties/node_name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.node_execution_details.items.properties.node_name.type, parentSchema: schema11.properties.node_execution_details.items.properties.node_name, data: data14 }];
+                                                      if (typeof data12.node_name !== "string") {
+                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_name", schemaPath: "#/properties/node_execution_details/items/properties/node_name/type", keyword: "type", params: { type: "string" } }];
                                                         return false;
                                                       }
                                                       var valid10 = _errs39 === errors;
@@ -427,10 +421,9 @@ var require_validators = __commonJS({
                                                     }
                                                     if (valid10) {
                                                       if (data12.execution_id !== void 0) {
-                                                        let data15 = data12.execution_id;
                                                         const _errs41 = errors;
-                                                        if (typeof data15 !== "string") {
-                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/execution_id", schemaPath: "#/properties/node_execution_details/items/properties/execution_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.node_execution_details.items.properties.execution_id.type, parentSchema: schema11.properties.node_execution_details.items.properties.execution_id, data: data15 }];
+                                                        if (typeof data12.execution_id !== "string") {
+                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/execution_id", schemaPath: "#/properties/node_execution_details/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
                                                           return false;
                                                         }
                                                         var valid10 = _errs41 === errors;
@@ -442,7 +435,7 @@ var require_validators = __commonJS({
                                                           let data16 = data12.executions;
                                                           const _errs43 = errors;
                                                           if (!Array.isArray(data16) && data16 !== null) {
-                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions", schemaPath: "#/properties/node_execution_details/items/properties/executions/type", keyword: "type", params: { type: schema11.properties.node_execution_details.items.properties.executions.type }, message: "must be array,null", schema: schema11.properties.node_execution_details.items.properties.executions.type, parentSchema: schema11.properties.node_execution_details.items.properties.executions, data: data16 }];
+                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions", schemaPath: "#/properties/node_execution_details/items/properties/executions/type", keyword: "type", params: { type: schema11.properties.node_execution_details.items.properties.executions.type } }];
                                                             return false;
                                                           }
                                                           if (errors === _errs43) {
@@ -456,18 +449,18 @@ var require_validators = __commonJS({
                                                                   if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                                                                     let missing2;
                                                                     if (data17.status === void 0 && (missing2 = "status")) {
-                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'", schema: schema11.properties.node_execution_details.items.properties.executions.items.required, parentSchema: schema11.properties.node_execution_details.items.properties.executions.items, data: data17 }];
+                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/required", keyword: "required", params: { missingProperty: missing2 } }];
                                                                       return false;
                                                                     } else {
                                                                       if (data17.status !== void 0) {
                                                                         let data18 = data17.status;
                                                                         const _errs48 = errors;
                                                                         if (typeof data18 !== "string") {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data18 }];
+                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
                                                                           return false;
                                                                         }
                                                                         if (!(data18 === "success" || data18 === "fail" || data18 === "running" || data18 === "timeout" || data18 === "cancel" || data18 === "scheduled" || data18 === "retrying" || data18 === "stopping" || data18 === "recovered")) {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum }, message: "must be equal to one of the allowed values", schema: schema14.enum, parentSchema: schema14, data: data18 }];
+                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
                                                                           return false;
                                                                         }
                                                                         var valid12 = _errs48 === errors;
@@ -479,7 +472,7 @@ var require_validators = __commonJS({
                                                                           let data19 = data17.input;
                                                                           const _errs51 = errors;
                                                                           if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
-                                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data19 }];
+                                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                                                                             return false;
                                                                           }
                                                                           var valid12 = _errs51 === errors;
@@ -491,7 +484,7 @@ var require_validators = __commonJS({
                                                                             let data20 = data17.output;
                                                                             const _errs54 = errors;
                                                                             if (!(data20 && typeof data20 == "object" && !Array.isArray(data20)) && data20 !== null) {
-                                                                              validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data20 }];
+                                                                              validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                                                                               return false;
                                                                             }
                                                                             var valid12 = _errs54 === errors;
@@ -504,17 +497,17 @@ var require_validators = __commonJS({
                                                                               const _errs57 = errors;
                                                                               const _errs58 = errors;
                                                                               if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema24.type, parentSchema: schema24, data: data21 }];
+                                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
                                                                                 return false;
                                                                               }
                                                                               if (errors === _errs58) {
                                                                                 if (typeof data21 == "number" && isFinite(data21)) {
                                                                                   if (data21 > 864e13 || isNaN(data21)) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 }, message: "must be <= 8640000000000000", schema: 864e13, parentSchema: schema24, data: data21 }];
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
                                                                                     return false;
                                                                                   } else {
                                                                                     if (data21 < 0 || isNaN(data21)) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema24, data: data21 }];
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                                                                                       return false;
                                                                                     }
                                                                                   }
@@ -530,17 +523,17 @@ var require_validators = __commonJS({
                                                                                 const _errs60 = errors;
                                                                                 const _errs61 = errors;
                                                                                 if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema24.type, parentSchema: schema24, data: data22 }];
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
                                                                                   return false;
                                                                                 }
                                                                                 if (errors === _errs61) {
                                                                                   if (typeof data22 == "number" && isFinite(data22)) {
                                                                                     if (data22 > 864e13 || isNaN(data22)) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 }, message: "must be <= 8640000000000000", schema: 864e13, parentSchema: schema24, data: data22 }];
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
                                                                                       return false;
                                                                                     } else {
                                                                                       if (data22 < 0 || isNaN(data22)) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema24, data: data22 }];
+                                                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                                                                                         return false;
                                                                                       }
                                                                                     }
@@ -555,7 +548,7 @@ var require_validators = __commonJS({
                                                                                   let data23 = data17.error_message;
                                                                                   const _errs63 = errors;
                                                                                   if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/error_message", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data23 }];
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/error_message", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                                                                                     return false;
                                                                                   }
                                                                                   var valid12 = _errs63 === errors;
@@ -564,10 +557,9 @@ var require_validators = __commonJS({
                                                                                 }
                                                                                 if (valid12) {
                                                                                   if (data17.request_id !== void 0) {
-                                                                                    let data24 = data17.request_id;
                                                                                     const _errs66 = errors;
-                                                                                    if (typeof data24 !== "string") {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/request_id", schemaPath: "#/properties/node_execution_details/items/properties/executions/items/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.node_execution_details.items.properties.executions.items.properties.request_id.type, parentSchema: schema11.properties.node_execution_details.items.properties.executions.items.properties.request_id, data: data24 }];
+                                                                                    if (typeof data17.request_id !== "string") {
+                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/request_id", schemaPath: "#/properties/node_execution_details/items/properties/executions/items/properties/request_id/type", keyword: "type", params: { type: "string" } }];
                                                                                       return false;
                                                                                     }
                                                                                     var valid12 = _errs66 === errors;
@@ -582,7 +574,7 @@ var require_validators = __commonJS({
                                                                       }
                                                                     }
                                                                   } else {
-                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.node_execution_details.items.properties.executions.items.type, parentSchema: schema11.properties.node_execution_details.items.properties.executions.items, data: data17 }];
+                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
                                                                     return false;
                                                                   }
                                                                 }
@@ -602,7 +594,7 @@ var require_validators = __commonJS({
                                                   }
                                                 }
                                               } else {
-                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.node_execution_details.items.type, parentSchema: schema11.properties.node_execution_details.items, data: data12 }];
+                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/type", keyword: "type", params: { type: "object" } }];
                                                 return false;
                                               }
                                             }
@@ -631,7 +623,7 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data }];
+          validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
@@ -640,7 +632,6 @@ var require_validators = __commonJS({
     }
     __name(validate10, "validate10");
     exports2.error = validate12;
-    var schema27 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/error.schema.json", "title": "an error body {error_code, error_msg} or {error: {code, message}}", "description": "Non-2xx bodies. FunctionGraph and API Gateway send {error_code, error_msg[, request_id]} (404 omits request_id); some gateways send {error: {code, message}}. Length limits from the docs (error_msg 2..512) are not enforced: gateway signature errors can quote a whole canonical request, and an over-long message must not hide the error code.", "type": "object", "additionalProperties": true, "properties": { "error_code": { "type": "string", "minLength": 1 }, "error_msg": { "type": "string" }, "request_id": { "type": "string" }, "error": { "title": "an object with string code and message", "type": "object", "required": ["code", "message"], "additionalProperties": true, "properties": { "code": { "type": "string", "minLength": 1 }, "message": { "type": "string" } } } }, "anyOf": [{ "$comment": "The `true` entries only declare the names for ajv's strictRequired; the real rules are in the top-level properties.", "properties": { "error_code": true, "error_msg": true }, "required": ["error_code", "error_msg"] }, { "properties": { "error": true }, "required": ["error"] }] };
     function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
@@ -648,28 +639,26 @@ var require_validators = __commonJS({
       const _errs1 = errors;
       let valid0 = false;
       const _errs2 = errors;
-      if (errors === _errs2) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.error_code === void 0 && (missing0 = "error_code") || data.error_msg === void 0 && (missing0 = "error_msg")) {
-            const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema27.anyOf[0].required, parentSchema: schema27.anyOf[0], data };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (data.error_code === void 0 && (missing0 = "error_code") || data.error_msg === void 0 && (missing0 = "error_msg")) {
+          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: missing0 } };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
           }
+          errors++;
         }
       }
       var _valid0 = _errs2 === errors;
       valid0 = valid0 || _valid0;
       if (!valid0) {
-        const _errs4 = errors;
+        const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing1;
           if (data.error === void 0 && (missing1 = "error")) {
-            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'", schema: schema27.anyOf[1].required, parentSchema: schema27.anyOf[1], data };
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 } };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -678,11 +667,11 @@ var require_validators = __commonJS({
             errors++;
           }
         }
-        var _valid0 = _errs4 === errors;
+        var _valid0 = _errs3 === errors;
         valid0 = valid0 || _valid0;
       }
       if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema27.anyOf, parentSchema: schema27, data };
+        const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {} };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -705,95 +694,92 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.error_code !== void 0) {
             let data0 = data.error_code;
-            const _errs6 = errors;
-            if (errors === _errs6) {
+            const _errs5 = errors;
+            if (errors === _errs5) {
               if (typeof data0 === "string") {
                 if (func2(data0) < 1) {
-                  validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema27.properties.error_code, data: data0 }];
+                  validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/minLength", keyword: "minLength", params: { limit: 1 } }];
                   return false;
                 }
               } else {
-                validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.properties.error_code.type, parentSchema: schema27.properties.error_code, data: data0 }];
+                validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/type", keyword: "type", params: { type: "string" } }];
                 return false;
               }
             }
-            var valid1 = _errs6 === errors;
+            var valid1 = _errs5 === errors;
           } else {
             var valid1 = true;
           }
           if (valid1) {
             if (data.error_msg !== void 0) {
-              let data1 = data.error_msg;
-              const _errs8 = errors;
-              if (typeof data1 !== "string") {
-                validate12.errors = [{ instancePath: instancePath + "/error_msg", schemaPath: "#/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.properties.error_msg.type, parentSchema: schema27.properties.error_msg, data: data1 }];
+              const _errs7 = errors;
+              if (typeof data.error_msg !== "string") {
+                validate12.errors = [{ instancePath: instancePath + "/error_msg", schemaPath: "#/properties/error_msg/type", keyword: "type", params: { type: "string" } }];
                 return false;
               }
-              var valid1 = _errs8 === errors;
+              var valid1 = _errs7 === errors;
             } else {
               var valid1 = true;
             }
             if (valid1) {
               if (data.request_id !== void 0) {
-                let data2 = data.request_id;
-                const _errs10 = errors;
-                if (typeof data2 !== "string") {
-                  validate12.errors = [{ instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.properties.request_id.type, parentSchema: schema27.properties.request_id, data: data2 }];
+                const _errs9 = errors;
+                if (typeof data.request_id !== "string") {
+                  validate12.errors = [{ instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" } }];
                   return false;
                 }
-                var valid1 = _errs10 === errors;
+                var valid1 = _errs9 === errors;
               } else {
                 var valid1 = true;
               }
               if (valid1) {
                 if (data.error !== void 0) {
                   let data3 = data.error;
-                  const _errs12 = errors;
-                  if (errors === _errs12) {
+                  const _errs11 = errors;
+                  if (errors === _errs11) {
                     if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
                       let missing2;
                       if (data3.code === void 0 && (missing2 = "code") || data3.message === void 0 && (missing2 = "message")) {
-                        validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'", schema: schema27.properties.error.required, parentSchema: schema27.properties.error, data: data3 }];
+                        validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/required", keyword: "required", params: { missingProperty: missing2 } }];
                         return false;
                       } else {
                         if (data3.code !== void 0) {
                           let data4 = data3.code;
-                          const _errs15 = errors;
-                          if (errors === _errs15) {
+                          const _errs14 = errors;
+                          if (errors === _errs14) {
                             if (typeof data4 === "string") {
                               if (func2(data4) < 1) {
-                                validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema27.properties.error.properties.code, data: data4 }];
+                                validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/minLength", keyword: "minLength", params: { limit: 1 } }];
                                 return false;
                               }
                             } else {
-                              validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.properties.error.properties.code.type, parentSchema: schema27.properties.error.properties.code, data: data4 }];
+                              validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/type", keyword: "type", params: { type: "string" } }];
                               return false;
                             }
                           }
-                          var valid2 = _errs15 === errors;
+                          var valid2 = _errs14 === errors;
                         } else {
                           var valid2 = true;
                         }
                         if (valid2) {
                           if (data3.message !== void 0) {
-                            let data5 = data3.message;
-                            const _errs17 = errors;
-                            if (typeof data5 !== "string") {
-                              validate12.errors = [{ instancePath: instancePath + "/error/message", schemaPath: "#/properties/error/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema27.properties.error.properties.message.type, parentSchema: schema27.properties.error.properties.message, data: data5 }];
+                            const _errs16 = errors;
+                            if (typeof data3.message !== "string") {
+                              validate12.errors = [{ instancePath: instancePath + "/error/message", schemaPath: "#/properties/error/properties/message/type", keyword: "type", params: { type: "string" } }];
                               return false;
                             }
-                            var valid2 = _errs17 === errors;
+                            var valid2 = _errs16 === errors;
                           } else {
                             var valid2 = true;
                           }
                         }
                       }
                     } else {
-                      validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.properties.error.type, parentSchema: schema27.properties.error, data: data3 }];
+                      validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "object" } }];
                       return false;
                     }
                   }
-                  var valid1 = _errs12 === errors;
+                  var valid1 = _errs11 === errors;
                 } else {
                   var valid1 = true;
                 }
@@ -801,7 +787,7 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data }];
+          validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
@@ -810,157 +796,7 @@ var require_validators = __commonJS({
     }
     __name(validate12, "validate12");
     exports2.workflowList = validate13;
-    var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-list.schema.json", "title": "a ListWorkflows body", "description": "200 body of GET /v2/{project_id}/fgs/workflows. Used to resolve a workflow by name, so id, name and URN are strict; descriptive fields are tolerant (their formats are not documented).", "type": "object", "required": ["workflows"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "workflows": { "description": "null maps to no workflows.", "type": ["array", "null"], "items": { "$ref": "#/definitions/workflow" } } }, "definitions": { "workflow": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "description": "Passed through as sent; format not documented.", "type": ["string", "null"] }, "updated_time": { "description": "Passed through as sent; format not documented.", "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } };
-    var schema29 = { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "description": "Passed through as sent; format not documented.", "type": ["string", "null"] }, "updated_time": { "description": "Passed through as sent; format not documented.", "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } };
-    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.id === void 0 && (missing0 = "id") || data.workflow_urn === void 0 && (missing0 = "workflow_urn") || data.name === void 0 && (missing0 = "name")) {
-            validate14.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema29.required, parentSchema: schema29, data }];
-            return false;
-          } else {
-            if (data.id !== void 0) {
-              let data0 = data.id;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 512) {
-                    validate14.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters", schema: 512, parentSchema: schema29.properties.id, data: data0 }];
-                    return false;
-                  } else {
-                    if (func2(data0) < 1) {
-                      validate14.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.id, data: data0 }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate14.errors = [{ instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.id.type, parentSchema: schema29.properties.id, data: data0 }];
-                  return false;
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.workflow_urn !== void 0) {
-                let data1 = data.workflow_urn;
-                const _errs4 = errors;
-                const _errs5 = errors;
-                if (errors === _errs5) {
-                  if (typeof data1 === "string") {
-                    if (!pattern0.test(data1)) {
-                      validate14.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" }, message: 'must match pattern "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$"', schema: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", parentSchema: schema13, data: data1 }];
-                      return false;
-                    }
-                  } else {
-                    validate14.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data1 }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.name !== void 0) {
-                  let data2 = data.name;
-                  const _errs7 = errors;
-                  if (errors === _errs7) {
-                    if (typeof data2 === "string") {
-                      if (func2(data2) < 1) {
-                        validate14.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema29.properties.name, data: data2 }];
-                        return false;
-                      }
-                    } else {
-                      validate14.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema29.properties.name.type, parentSchema: schema29.properties.name, data: data2 }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.description !== void 0) {
-                    let data3 = data.description;
-                    const _errs9 = errors;
-                    if (typeof data3 !== "string" && data3 !== null) {
-                      validate14.errors = [{ instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: schema29.properties.description.type }, message: "must be string,null", schema: schema29.properties.description.type, parentSchema: schema29.properties.description, data: data3 }];
-                      return false;
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.created_time !== void 0) {
-                      let data4 = data.created_time;
-                      const _errs11 = errors;
-                      if (typeof data4 !== "string" && data4 !== null) {
-                        validate14.errors = [{ instancePath: instancePath + "/created_time", schemaPath: "#/properties/created_time/type", keyword: "type", params: { type: schema29.properties.created_time.type }, message: "must be string,null", schema: schema29.properties.created_time.type, parentSchema: schema29.properties.created_time, data: data4 }];
-                        return false;
-                      }
-                      var valid0 = _errs11 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.updated_time !== void 0) {
-                        let data5 = data.updated_time;
-                        const _errs13 = errors;
-                        if (typeof data5 !== "string" && data5 !== null) {
-                          validate14.errors = [{ instancePath: instancePath + "/updated_time", schemaPath: "#/properties/updated_time/type", keyword: "type", params: { type: schema29.properties.updated_time.type }, message: "must be string,null", schema: schema29.properties.updated_time.type, parentSchema: schema29.properties.updated_time, data: data5 }];
-                          return false;
-                        }
-                        var valid0 = _errs13 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.created_by !== void 0) {
-                          let data6 = data.created_by;
-                          const _errs15 = errors;
-                          if (typeof data6 !== "string" && data6 !== null) {
-                            validate14.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: schema29.properties.created_by.type }, message: "must be string,null", schema: schema29.properties.created_by.type, parentSchema: schema29.properties.created_by, data: data6 }];
-                            return false;
-                          }
-                          var valid0 = _errs15 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.enable_stream_response !== void 0) {
-                            let data7 = data.enable_stream_response;
-                            const _errs17 = errors;
-                            if (typeof data7 !== "boolean" && data7 !== null) {
-                              validate14.errors = [{ instancePath: instancePath + "/enable_stream_response", schemaPath: "#/properties/enable_stream_response/type", keyword: "type", params: { type: schema29.properties.enable_stream_response.type }, message: "must be boolean,null", schema: schema29.properties.enable_stream_response.type, parentSchema: schema29.properties.enable_stream_response, data: data7 }];
-                              return false;
-                            }
-                            var valid0 = _errs17 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate14.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data }];
-          return false;
-        }
-      }
-      validate14.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate14, "validate14");
+    var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-list.schema.json", "title": "a ListWorkflows body", "type": "object", "required": ["workflows"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "workflows": { "type": ["array", "null"], "items": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } }, "definitions": { "workflow": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } };
     function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
@@ -969,20 +805,20 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.workflows === void 0 && (missing0 = "workflows")) {
-            validate13.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema28.required, parentSchema: schema28, data }];
+            validate13.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.total !== void 0) {
               let data0 = data.total;
               const _errs2 = errors;
               if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-                validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties.total.type, parentSchema: schema28.properties.total, data: data0 }];
+                validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
                 return false;
               }
               if (errors === _errs2) {
                 if (typeof data0 == "number" && isFinite(data0)) {
                   if (data0 < 0 || isNaN(data0)) {
-                    validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.total, data: data0 }];
+                    validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                     return false;
                   }
                 }
@@ -996,13 +832,13 @@ var require_validators = __commonJS({
                 let data1 = data.size;
                 const _errs4 = errors;
                 if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-                  validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties.size.type, parentSchema: schema28.properties.size, data: data1 }];
+                  validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
                   return false;
                 }
                 if (errors === _errs4) {
                   if (typeof data1 == "number" && isFinite(data1)) {
                     if (data1 < 0 || isNaN(data1)) {
-                      validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.size, data: data1 }];
+                      validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                       return false;
                     }
                   }
@@ -1016,7 +852,7 @@ var require_validators = __commonJS({
                   let data2 = data.workflows;
                   const _errs6 = errors;
                   if (!Array.isArray(data2) && data2 !== null) {
-                    validate13.errors = [{ instancePath: instancePath + "/workflows", schemaPath: "#/properties/workflows/type", keyword: "type", params: { type: schema28.properties.workflows.type }, message: "must be array,null", schema: schema28.properties.workflows.type, parentSchema: schema28.properties.workflows, data: data2 }];
+                    validate13.errors = [{ instancePath: instancePath + "/workflows", schemaPath: "#/properties/workflows/type", keyword: "type", params: { type: schema28.properties.workflows.type } }];
                     return false;
                   }
                   if (errors === _errs6) {
@@ -1024,10 +860,149 @@ var require_validators = __commonJS({
                       var valid1 = true;
                       const len0 = data2.length;
                       for (let i0 = 0; i0 < len0; i0++) {
+                        let data3 = data2[i0];
                         const _errs8 = errors;
-                        if (!validate14(data2[i0], { instancePath: instancePath + "/workflows/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-                          vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-                          errors = vErrors.length;
+                        if (errors === _errs8) {
+                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            let missing1;
+                            if (data3.id === void 0 && (missing1 = "id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.name === void 0 && (missing1 = "name")) {
+                              validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                              return false;
+                            } else {
+                              if (data3.id !== void 0) {
+                                let data4 = data3.id;
+                                const _errs11 = errors;
+                                if (errors === _errs11) {
+                                  if (typeof data4 === "string") {
+                                    if (func2(data4) > 512) {
+                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
+                                      return false;
+                                    } else {
+                                      if (func2(data4) < 1) {
+                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                        return false;
+                                      }
+                                    }
+                                  } else {
+                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid2 = _errs11 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data3.workflow_urn !== void 0) {
+                                  let data5 = data3.workflow_urn;
+                                  const _errs13 = errors;
+                                  const _errs14 = errors;
+                                  if (errors === _errs14) {
+                                    if (typeof data5 === "string") {
+                                      if (!pattern0.test(data5)) {
+                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs13 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.name !== void 0) {
+                                    let data6 = data3.name;
+                                    const _errs16 = errors;
+                                    if (errors === _errs16) {
+                                      if (typeof data6 === "string") {
+                                        if (func2(data6) < 1) {
+                                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid2 = _errs16 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.description !== void 0) {
+                                      let data7 = data3.description;
+                                      const _errs18 = errors;
+                                      if (typeof data7 !== "string" && data7 !== null) {
+                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/description", schemaPath: "#/properties/workflows/items/properties/description/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.description.type } }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs18 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.created_time !== void 0) {
+                                        let data8 = data3.created_time;
+                                        const _errs20 = errors;
+                                        if (typeof data8 !== "string" && data8 !== null) {
+                                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_time", schemaPath: "#/properties/workflows/items/properties/created_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_time.type } }];
+                                          return false;
+                                        }
+                                        var valid2 = _errs20 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.updated_time !== void 0) {
+                                          let data9 = data3.updated_time;
+                                          const _errs22 = errors;
+                                          if (typeof data9 !== "string" && data9 !== null) {
+                                            validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/updated_time", schemaPath: "#/properties/workflows/items/properties/updated_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.updated_time.type } }];
+                                            return false;
+                                          }
+                                          var valid2 = _errs22 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                        if (valid2) {
+                                          if (data3.created_by !== void 0) {
+                                            let data10 = data3.created_by;
+                                            const _errs24 = errors;
+                                            if (typeof data10 !== "string" && data10 !== null) {
+                                              validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_by", schemaPath: "#/properties/workflows/items/properties/created_by/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_by.type } }];
+                                              return false;
+                                            }
+                                            var valid2 = _errs24 === errors;
+                                          } else {
+                                            var valid2 = true;
+                                          }
+                                          if (valid2) {
+                                            if (data3.enable_stream_response !== void 0) {
+                                              let data11 = data3.enable_stream_response;
+                                              const _errs26 = errors;
+                                              if (typeof data11 !== "boolean" && data11 !== null) {
+                                                validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/enable_stream_response", schemaPath: "#/properties/workflows/items/properties/enable_stream_response/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.enable_stream_response.type } }];
+                                                return false;
+                                              }
+                                              var valid2 = _errs26 === errors;
+                                            } else {
+                                              var valid2 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/type", keyword: "type", params: { type: "object" } }];
+                            return false;
+                          }
                         }
                         var valid1 = _errs8 === errors;
                         if (!valid1) {
@@ -1044,7 +1019,7 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate13.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data }];
+          validate13.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
@@ -1052,213 +1027,9 @@ var require_validators = __commonJS({
       return errors === 0;
     }
     __name(validate13, "validate13");
-    exports2.executionList = validate16;
-    var schema31 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/execution-list.schema.json", "title": "a ListWorkflowExecutions body", "description": "200 body of GET /v2/{project_id}/fgs/workflows/{workflow_id}/executions (no total) and of the executions-history API (with total and size). Items carry the same strict ids, URN, status and times as ShowWorkflowExecution, since the gate may pick an execution from this list.", "type": "object", "required": ["executions"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "executions": { "description": "null maps to no executions.", "type": ["array", "null"], "items": { "$ref": "#/definitions/executionBrief" } } }, "definitions": { "executionBrief": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } };
-    var schema32 = { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } };
-    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.workflow_id === void 0 && (missing0 = "workflow_id") || data.workflow_urn === void 0 && (missing0 = "workflow_urn") || data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
-            validate17.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema32.required, parentSchema: schema32, data }];
-            return false;
-          } else {
-            if (data.workflow_id !== void 0) {
-              let data0 = data.workflow_id;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 512) {
-                    validate17.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 }, message: "must NOT have more than 512 characters", schema: 512, parentSchema: schema32.properties.workflow_id, data: data0 }];
-                    return false;
-                  } else {
-                    if (func2(data0) < 1) {
-                      validate17.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.workflow_id, data: data0 }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate17.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.workflow_id.type, parentSchema: schema32.properties.workflow_id, data: data0 }];
-                  return false;
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.workflow_urn !== void 0) {
-                let data1 = data.workflow_urn;
-                const _errs4 = errors;
-                const _errs5 = errors;
-                if (errors === _errs5) {
-                  if (typeof data1 === "string") {
-                    if (!pattern0.test(data1)) {
-                      validate17.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" }, message: 'must match pattern "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$"', schema: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", parentSchema: schema13, data: data1 }];
-                      return false;
-                    }
-                  } else {
-                    validate17.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.type, parentSchema: schema13, data: data1 }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.execution_id !== void 0) {
-                  let data2 = data.execution_id;
-                  const _errs7 = errors;
-                  if (errors === _errs7) {
-                    if (typeof data2 === "string") {
-                      if (func2(data2) > 64) {
-                        validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema32.properties.execution_id, data: data2 }];
-                        return false;
-                      } else {
-                        if (func2(data2) < 1) {
-                          validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema32.properties.execution_id, data: data2 }];
-                          return false;
-                        }
-                      }
-                    } else {
-                      validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.execution_id.type, parentSchema: schema32.properties.execution_id, data: data2 }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.status !== void 0) {
-                    let data3 = data.status;
-                    const _errs9 = errors;
-                    if (typeof data3 !== "string") {
-                      validate17.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data3 }];
-                      return false;
-                    }
-                    if (!(data3 === "success" || data3 === "fail" || data3 === "running" || data3 === "timeout" || data3 === "cancel" || data3 === "scheduled" || data3 === "retrying" || data3 === "stopping" || data3 === "recovered")) {
-                      validate17.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum }, message: "must be equal to one of the allowed values", schema: schema14.enum, parentSchema: schema14, data: data3 }];
-                      return false;
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.begin_time !== void 0) {
-                      let data4 = data.begin_time;
-                      const _errs12 = errors;
-                      const _errs13 = errors;
-                      if (errors === _errs13) {
-                        if (errors === _errs13) {
-                          if (typeof data4 === "string") {
-                            if (!pattern1.test(data4)) {
-                              validate17.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data4 }];
-                              return false;
-                            } else {
-                              if (!formats0.validate(data4)) {
-                                validate17.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data4 }];
-                                return false;
-                              }
-                            }
-                          } else {
-                            validate17.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data4 }];
-                            return false;
-                          }
-                        }
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.end_time !== void 0) {
-                        let data5 = data.end_time;
-                        const _errs15 = errors;
-                        const _errs16 = errors;
-                        if (errors === _errs16) {
-                          if (errors === _errs16) {
-                            if (typeof data5 === "string") {
-                              if (!pattern1.test(data5)) {
-                                validate17.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data5 }];
-                                return false;
-                              } else {
-                                if (!formats0.validate(data5)) {
-                                  validate17.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data5 }];
-                                  return false;
-                                }
-                              }
-                            } else {
-                              validate17.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data5 }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid0 = _errs15 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.last_update_time !== void 0) {
-                          let data6 = data.last_update_time;
-                          const _errs18 = errors;
-                          const _errs19 = errors;
-                          if (errors === _errs19) {
-                            if (errors === _errs19) {
-                              if (typeof data6 === "string") {
-                                if (!pattern1.test(data6)) {
-                                  validate17.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data6 }];
-                                  return false;
-                                } else {
-                                  if (!formats0.validate(data6)) {
-                                    validate17.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data6 }];
-                                    return false;
-                                  }
-                                }
-                              } else {
-                                validate17.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data6 }];
-                                return false;
-                              }
-                            }
-                          }
-                          var valid0 = _errs18 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.created_by !== void 0) {
-                            let data7 = data.created_by;
-                            const _errs21 = errors;
-                            if (typeof data7 !== "string") {
-                              validate17.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.created_by.type, parentSchema: schema32.properties.created_by, data: data7 }];
-                              return false;
-                            }
-                            var valid0 = _errs21 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate17.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data }];
-          return false;
-        }
-      }
-      validate17.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate17, "validate17");
-    function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    exports2.executionList = validate14;
+    var schema30 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/execution-list.schema.json", "title": "a ListWorkflowExecutions body", "type": "object", "required": ["executions"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "executions": { "type": ["array", "null"], "items": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } }, "definitions": { "executionBrief": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } };
+    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
@@ -1266,20 +1037,20 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.executions === void 0 && (missing0 = "executions")) {
-            validate16.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema31.required, parentSchema: schema31, data }];
+            validate14.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.total !== void 0) {
               let data0 = data.total;
               const _errs2 = errors;
               if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-                validate16.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.total.type, parentSchema: schema31.properties.total, data: data0 }];
+                validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
                 return false;
               }
               if (errors === _errs2) {
                 if (typeof data0 == "number" && isFinite(data0)) {
                   if (data0 < 0 || isNaN(data0)) {
-                    validate16.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.total, data: data0 }];
+                    validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                     return false;
                   }
                 }
@@ -1293,13 +1064,13 @@ var require_validators = __commonJS({
                 let data1 = data.size;
                 const _errs4 = errors;
                 if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-                  validate16.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.size.type, parentSchema: schema31.properties.size, data: data1 }];
+                  validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
                   return false;
                 }
                 if (errors === _errs4) {
                   if (typeof data1 == "number" && isFinite(data1)) {
                     if (data1 < 0 || isNaN(data1)) {
-                      validate16.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema31.properties.size, data: data1 }];
+                      validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
                       return false;
                     }
                   }
@@ -1313,7 +1084,7 @@ var require_validators = __commonJS({
                   let data2 = data.executions;
                   const _errs6 = errors;
                   if (!Array.isArray(data2) && data2 !== null) {
-                    validate16.errors = [{ instancePath: instancePath + "/executions", schemaPath: "#/properties/executions/type", keyword: "type", params: { type: schema31.properties.executions.type }, message: "must be array,null", schema: schema31.properties.executions.type, parentSchema: schema31.properties.executions, data: data2 }];
+                    validate14.errors = [{ instancePath: instancePath + "/executions", schemaPath: "#/properties/executions/type", keyword: "type", params: { type: schema30.properties.executions.type } }];
                     return false;
                   }
                   if (errors === _errs6) {
@@ -1321,10 +1092,202 @@ var require_validators = __commonJS({
                       var valid1 = true;
                       const len0 = data2.length;
                       for (let i0 = 0; i0 < len0; i0++) {
+                        let data3 = data2[i0];
                         const _errs8 = errors;
-                        if (!validate17(data2[i0], { instancePath: instancePath + "/executions/" + i0, parentData: data2, parentDataProperty: i0, rootData })) {
-                          vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-                          errors = vErrors.length;
+                        if (errors === _errs8) {
+                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            let missing1;
+                            if (data3.workflow_id === void 0 && (missing1 = "workflow_id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.execution_id === void 0 && (missing1 = "execution_id") || data3.status === void 0 && (missing1 = "status")) {
+                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                              return false;
+                            } else {
+                              if (data3.workflow_id !== void 0) {
+                                let data4 = data3.workflow_id;
+                                const _errs11 = errors;
+                                if (errors === _errs11) {
+                                  if (typeof data4 === "string") {
+                                    if (func2(data4) > 512) {
+                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
+                                      return false;
+                                    } else {
+                                      if (func2(data4) < 1) {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                        return false;
+                                      }
+                                    }
+                                  } else {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid2 = _errs11 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data3.workflow_urn !== void 0) {
+                                  let data5 = data3.workflow_urn;
+                                  const _errs13 = errors;
+                                  const _errs14 = errors;
+                                  if (errors === _errs14) {
+                                    if (typeof data5 === "string") {
+                                      if (!pattern0.test(data5)) {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs13 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.execution_id !== void 0) {
+                                    let data6 = data3.execution_id;
+                                    const _errs16 = errors;
+                                    if (errors === _errs16) {
+                                      if (typeof data6 === "string") {
+                                        if (func2(data6) > 64) {
+                                          validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                                          return false;
+                                        } else {
+                                          if (func2(data6) < 1) {
+                                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                            return false;
+                                          }
+                                        }
+                                      } else {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid2 = _errs16 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.status !== void 0) {
+                                      let data7 = data3.status;
+                                      const _errs18 = errors;
+                                      if (typeof data7 !== "string") {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                      if (!(data7 === "success" || data7 === "fail" || data7 === "running" || data7 === "timeout" || data7 === "cancel" || data7 === "scheduled" || data7 === "retrying" || data7 === "stopping" || data7 === "recovered")) {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs18 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.begin_time !== void 0) {
+                                        let data8 = data3.begin_time;
+                                        const _errs21 = errors;
+                                        const _errs22 = errors;
+                                        if (errors === _errs22) {
+                                          if (errors === _errs22) {
+                                            if (typeof data8 === "string") {
+                                              if (!pattern1.test(data8)) {
+                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                                return false;
+                                              } else {
+                                                if (!formats0.validate(data8)) {
+                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                                  return false;
+                                                }
+                                              }
+                                            } else {
+                                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid2 = _errs21 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.end_time !== void 0) {
+                                          let data9 = data3.end_time;
+                                          const _errs24 = errors;
+                                          const _errs25 = errors;
+                                          if (errors === _errs25) {
+                                            if (errors === _errs25) {
+                                              if (typeof data9 === "string") {
+                                                if (!pattern1.test(data9)) {
+                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                                  return false;
+                                                } else {
+                                                  if (!formats0.validate(data9)) {
+                                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                                    return false;
+                                                  }
+                                                }
+                                              } else {
+                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid2 = _errs24 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                        if (valid2) {
+                                          if (data3.last_update_time !== void 0) {
+                                            let data10 = data3.last_update_time;
+                                            const _errs27 = errors;
+                                            const _errs28 = errors;
+                                            if (errors === _errs28) {
+                                              if (errors === _errs28) {
+                                                if (typeof data10 === "string") {
+                                                  if (!pattern1.test(data10)) {
+                                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                                    return false;
+                                                  } else {
+                                                    if (!formats0.validate(data10)) {
+                                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                            var valid2 = _errs27 === errors;
+                                          } else {
+                                            var valid2 = true;
+                                          }
+                                          if (valid2) {
+                                            if (data3.created_by !== void 0) {
+                                              const _errs30 = errors;
+                                              if (typeof data3.created_by !== "string") {
+                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/created_by", schemaPath: "#/properties/executions/items/properties/created_by/type", keyword: "type", params: { type: "string" } }];
+                                                return false;
+                                              }
+                                              var valid2 = _errs30 === errors;
+                                            } else {
+                                              var valid2 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
+                            return false;
+                          }
                         }
                         var valid1 = _errs8 === errors;
                         if (!valid1) {
@@ -1341,17 +1304,16 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate16.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data }];
+          validate14.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
-      validate16.errors = vErrors;
+      validate14.errors = vErrors;
       return errors === 0;
     }
-    __name(validate16, "validate16");
-    exports2.iamProjects = validate19;
-    var schema38 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/iam-projects.schema.json", "title": "an IAM project list body", "description": "200 body of GET /v3/projects?name=<region> used for project_id discovery. The discovered id is used in every later request path, so it must be a non-empty string.", "type": "object", "required": ["projects"], "additionalProperties": true, "properties": { "projects": { "type": "array", "items": { "title": "a project", "type": "object", "required": ["id", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 64 }, "name": { "type": "string" } } } } } };
-    function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    __name(validate14, "validate14");
+    exports2.iamProjects = validate15;
+    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
@@ -1359,7 +1321,7 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.projects === void 0 && (missing0 = "projects")) {
-            validate19.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema38.required, parentSchema: schema38, data }];
+            validate15.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.projects !== void 0) {
@@ -1376,7 +1338,7 @@ var require_validators = __commonJS({
                       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
                         let missing1;
                         if (data1.id === void 0 && (missing1 = "id") || data1.name === void 0 && (missing1 = "name")) {
-                          validate19.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'", schema: schema38.properties.projects.items.required, parentSchema: schema38.properties.projects.items, data: data1 }];
+                          validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/required", keyword: "required", params: { missingProperty: missing1 } }];
                           return false;
                         } else {
                           if (data1.id !== void 0) {
@@ -1385,16 +1347,16 @@ var require_validators = __commonJS({
                             if (errors === _errs7) {
                               if (typeof data2 === "string") {
                                 if (func2(data2) > 64) {
-                                  validate19.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema38.properties.projects.items.properties.id, data: data2 }];
+                                  validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
                                   return false;
                                 } else {
                                   if (func2(data2) < 1) {
-                                    validate19.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema38.properties.projects.items.properties.id, data: data2 }];
+                                    validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
                                     return false;
                                   }
                                 }
                               } else {
-                                validate19.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.projects.items.properties.id.type, parentSchema: schema38.properties.projects.items.properties.id, data: data2 }];
+                                validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" } }];
                                 return false;
                               }
                             }
@@ -1404,10 +1366,9 @@ var require_validators = __commonJS({
                           }
                           if (valid2) {
                             if (data1.name !== void 0) {
-                              let data3 = data1.name;
                               const _errs9 = errors;
-                              if (typeof data3 !== "string") {
-                                validate19.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/name", schemaPath: "#/properties/projects/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.projects.items.properties.name.type, parentSchema: schema38.properties.projects.items.properties.name, data: data3 }];
+                              if (typeof data1.name !== "string") {
+                                validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/name", schemaPath: "#/properties/projects/items/properties/name/type", keyword: "type", params: { type: "string" } }];
                                 return false;
                               }
                               var valid2 = _errs9 === errors;
@@ -1417,7 +1378,7 @@ var require_validators = __commonJS({
                           }
                         }
                       } else {
-                        validate19.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.properties.projects.items.type, parentSchema: schema38.properties.projects.items, data: data1 }];
+                        validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/type", keyword: "type", params: { type: "object" } }];
                         return false;
                       }
                     }
@@ -1427,24 +1388,23 @@ var require_validators = __commonJS({
                     }
                   }
                 } else {
-                  validate19.errors = [{ instancePath: instancePath + "/projects", schemaPath: "#/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema38.properties.projects.type, parentSchema: schema38.properties.projects, data: data0 }];
+                  validate15.errors = [{ instancePath: instancePath + "/projects", schemaPath: "#/properties/projects/type", keyword: "type", params: { type: "array" } }];
                   return false;
                 }
               }
             }
           }
         } else {
-          validate19.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data }];
+          validate15.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
-      validate19.errors = vErrors;
+      validate15.errors = vErrors;
       return errors === 0;
     }
-    __name(validate19, "validate19");
-    exports2.startRequest = validate20;
-    var schema39 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/start-execution-request.schema.json", "title": "a start request body {input, headers?}", "description": "Request body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions (StartWorkflowExecution) and .../sync-executions (StartSyncWorkflowExecution). The API documents both fields as optional objects; `input` is required here because a gated run without its input is a mistake worth refusing before anything is sent. Other fields are refused: a start cannot be retried safely, so a misspelt field must not start a run with defaults. Both objects may carry secrets and are opaque to the gate.", "type": "object", "required": ["input"], "additionalProperties": false, "properties": { "input": { "title": "a JSON object (the run's input)", "type": "object" }, "headers": { "title": "a JSON object (headers the run is started with)", "type": "object" } } };
-    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    __name(validate15, "validate15");
+    exports2.startRequest = validate16;
+    function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
@@ -1452,13 +1412,13 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.input === void 0 && (missing0 = "input")) {
-            validate20.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema39.required, parentSchema: schema39, data }];
+            validate16.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             const _errs1 = errors;
             for (const key0 in data) {
               if (!(key0 === "input" || key0 === "headers")) {
-                validate20.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema39, data }];
+                validate16.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } }];
                 return false;
                 break;
               }
@@ -1468,7 +1428,7 @@ var require_validators = __commonJS({
                 let data0 = data.input;
                 const _errs2 = errors;
                 if (!(data0 && typeof data0 == "object" && !Array.isArray(data0))) {
-                  validate20.errors = [{ instancePath: instancePath + "/input", schemaPath: "#/properties/input/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.input.type, parentSchema: schema39.properties.input, data: data0 }];
+                  validate16.errors = [{ instancePath: instancePath + "/input", schemaPath: "#/properties/input/type", keyword: "type", params: { type: "object" } }];
                   return false;
                 }
                 var valid0 = _errs2 === errors;
@@ -1480,7 +1440,7 @@ var require_validators = __commonJS({
                   let data1 = data.headers;
                   const _errs4 = errors;
                   if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-                    validate20.errors = [{ instancePath: instancePath + "/headers", schemaPath: "#/properties/headers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.properties.headers.type, parentSchema: schema39.properties.headers, data: data1 }];
+                    validate16.errors = [{ instancePath: instancePath + "/headers", schemaPath: "#/properties/headers/type", keyword: "type", params: { type: "object" } }];
                     return false;
                   }
                   var valid0 = _errs4 === errors;
@@ -1491,17 +1451,16 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate20.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema39.type, parentSchema: schema39, data }];
+          validate16.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
-      validate20.errors = vErrors;
+      validate16.errors = vErrors;
       return errors === 0;
     }
-    __name(validate20, "validate20");
-    exports2.startResponse = validate21;
-    var schema40 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/start-execution-response.schema.json", "title": "a StartWorkflowExecution body {execution_id}", "description": "200 body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/executions. The execution id is what the gate then waits on, so it must be present and within the documented 1..64 characters of a path parameter; extra properties are tolerated because the API may add fields.", "type": "object", "required": ["execution_id"], "additionalProperties": true, "properties": { "execution_id": { "title": "an execution id of 1 to 64 characters", "type": "string", "minLength": 1, "maxLength": 64 } } };
-    function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    __name(validate16, "validate16");
+    exports2.startResponse = validate17;
+    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
@@ -1509,7 +1468,7 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.execution_id === void 0 && (missing0 = "execution_id")) {
-            validate21.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema40.required, parentSchema: schema40, data }];
+            validate17.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.execution_id !== void 0) {
@@ -1518,33 +1477,33 @@ var require_validators = __commonJS({
               if (errors === _errs2) {
                 if (typeof data0 === "string") {
                   if (func2(data0) > 64) {
-                    validate21.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema40.properties.execution_id, data: data0 }];
+                    validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
                     return false;
                   } else {
                     if (func2(data0) < 1) {
-                      validate21.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema40.properties.execution_id, data: data0 }];
+                      validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
                       return false;
                     }
                   }
                 } else {
-                  validate21.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.execution_id.type, parentSchema: schema40.properties.execution_id, data: data0 }];
+                  validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
                   return false;
                 }
               }
             }
           }
         } else {
-          validate21.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.type, parentSchema: schema40, data }];
+          validate17.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
-      validate21.errors = vErrors;
+      validate17.errors = vErrors;
       return errors === 0;
     }
-    __name(validate21, "validate21");
-    exports2.syncResponse = validate22;
-    var schema41 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json", "title": "a StartSyncWorkflowExecution body", "description": "200 body of POST /v2/{project_id}/fgs/workflows/{workflow_id}/sync-executions (express workflows only). Express runs are not persisted, so the gate decides on this body alone: the status must be one of the three this API documents, and the times must parse. Unknown extra properties are tolerated.", "type": "object", "required": ["execution_id", "status"], "additionalProperties": true, "properties": { "execution_id": { "title": "an execution id of 1 to 64 characters", "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "title": "a synchronous run status (success, fail or timeout)", "description": "Narrower than common.schema.json#/definitions/status: a synchronous answer comes once the run has ended or timed out.", "type": "string", "enum": ["success", "fail", "timeout"] }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "errors": { "title": "an array of node errors, or null", "description": "One entry per failed node. null is tolerated as for the other lists (some backends send it for an empty list).", "type": ["array", "null"], "items": { "title": "a node error {node_id, error_message, begin_time, end_time}", "type": "object", "required": ["node_id"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "error_message": { "title": "a string, an object or null", "description": "The official SDK types it as a string, while node executions elsewhere carry an object; both are accepted because the gate only renders it.", "type": ["string", "object", "null"] }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } } }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } };
-    function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    __name(validate17, "validate17");
+    exports2.syncResponse = validate18;
+    var schema39 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json", "title": "a StartSyncWorkflowExecution body", "type": "object", "required": ["execution_id", "status"], "additionalProperties": true, "properties": { "execution_id": { "title": "an execution id of 1 to 64 characters", "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "title": "a synchronous run status (success, fail or timeout)", "type": "string", "enum": ["success", "fail", "timeout"] }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "errors": { "title": "an array of node errors, or null", "type": ["array", "null"], "items": { "title": "a node error {node_id, error_message, begin_time, end_time}", "type": "object", "required": ["node_id"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "error_message": { "title": "a string, an object or null", "type": ["string", "object", "null"] }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } } }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } };
+    function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
@@ -1552,7 +1511,7 @@ var require_validators = __commonJS({
         if (data && typeof data == "object" && !Array.isArray(data)) {
           let missing0;
           if (data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
-            validate22.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'", schema: schema41.required, parentSchema: schema41, data }];
+            validate18.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
             return false;
           } else {
             if (data.execution_id !== void 0) {
@@ -1561,16 +1520,16 @@ var require_validators = __commonJS({
               if (errors === _errs2) {
                 if (typeof data0 === "string") {
                   if (func2(data0) > 64) {
-                    validate22.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema41.properties.execution_id, data: data0 }];
+                    validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
                     return false;
                   } else {
                     if (func2(data0) < 1) {
-                      validate22.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema41.properties.execution_id, data: data0 }];
+                      validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
                       return false;
                     }
                   }
                 } else {
-                  validate22.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.execution_id.type, parentSchema: schema41.properties.execution_id, data: data0 }];
+                  validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
                   return false;
                 }
               }
@@ -1583,11 +1542,11 @@ var require_validators = __commonJS({
                 let data1 = data.status;
                 const _errs4 = errors;
                 if (typeof data1 !== "string") {
-                  validate22.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.status.type, parentSchema: schema41.properties.status, data: data1 }];
+                  validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } }];
                   return false;
                 }
                 if (!(data1 === "success" || data1 === "fail" || data1 === "timeout")) {
-                  validate22.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema41.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema41.properties.status.enum, parentSchema: schema41.properties.status, data: data1 }];
+                  validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema39.properties.status.enum } }];
                   return false;
                 }
                 var valid0 = _errs4 === errors;
@@ -1599,7 +1558,7 @@ var require_validators = __commonJS({
                   let data2 = data.output;
                   const _errs6 = errors;
                   if (!(data2 && typeof data2 == "object" && !Array.isArray(data2)) && data2 !== null) {
-                    validate22.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type }, message: "must be object,null", schema: schema15.type, parentSchema: schema15, data: data2 }];
+                    validate18.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
                     return false;
                   }
                   var valid0 = _errs6 === errors;
@@ -1611,7 +1570,7 @@ var require_validators = __commonJS({
                     let data3 = data.errors;
                     const _errs9 = errors;
                     if (!Array.isArray(data3) && data3 !== null) {
-                      validate22.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: schema41.properties.errors.type }, message: "must be array,null", schema: schema41.properties.errors.type, parentSchema: schema41.properties.errors, data: data3 }];
+                      validate18.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: schema39.properties.errors.type } }];
                       return false;
                     }
                     if (errors === _errs9) {
@@ -1625,14 +1584,13 @@ var require_validators = __commonJS({
                             if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
                               let missing1;
                               if (data4.node_id === void 0 && (missing1 = "node_id")) {
-                                validate22.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'", schema: schema41.properties.errors.items.required, parentSchema: schema41.properties.errors.items, data: data4 }];
+                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/required", keyword: "required", params: { missingProperty: missing1 } }];
                                 return false;
                               } else {
                                 if (data4.node_id !== void 0) {
-                                  let data5 = data4.node_id;
                                   const _errs14 = errors;
-                                  if (typeof data5 !== "string") {
-                                    validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/node_id", schemaPath: "#/properties/errors/items/properties/node_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.properties.errors.items.properties.node_id.type, parentSchema: schema41.properties.errors.items.properties.node_id, data: data5 }];
+                                  if (typeof data4.node_id !== "string") {
+                                    validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/node_id", schemaPath: "#/properties/errors/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
                                     return false;
                                   }
                                   var valid3 = _errs14 === errors;
@@ -1644,7 +1602,7 @@ var require_validators = __commonJS({
                                     let data6 = data4.error_message;
                                     const _errs16 = errors;
                                     if (typeof data6 !== "string" && !(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
-                                      validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/error_message", schemaPath: "#/properties/errors/items/properties/error_message/type", keyword: "type", params: { type: schema41.properties.errors.items.properties.error_message.type }, message: "must be string,object,null", schema: schema41.properties.errors.items.properties.error_message.type, parentSchema: schema41.properties.errors.items.properties.error_message, data: data6 }];
+                                      validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/error_message", schemaPath: "#/properties/errors/items/properties/error_message/type", keyword: "type", params: { type: schema39.properties.errors.items.properties.error_message.type } }];
                                       return false;
                                     }
                                     var valid3 = _errs16 === errors;
@@ -1660,16 +1618,16 @@ var require_validators = __commonJS({
                                         if (errors === _errs19) {
                                           if (typeof data7 === "string") {
                                             if (!pattern1.test(data7)) {
-                                              validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data7 }];
+                                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                               return false;
                                             } else {
                                               if (!formats0.validate(data7)) {
-                                                validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data7 }];
+                                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                                 return false;
                                               }
                                             }
                                           } else {
-                                            validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data7 }];
+                                            validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                                             return false;
                                           }
                                         }
@@ -1687,16 +1645,16 @@ var require_validators = __commonJS({
                                           if (errors === _errs22) {
                                             if (typeof data8 === "string") {
                                               if (!pattern1.test(data8)) {
-                                                validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data8 }];
+                                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                                 return false;
                                               } else {
                                                 if (!formats0.validate(data8)) {
-                                                  validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data8 }];
+                                                  validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                                   return false;
                                                 }
                                               }
                                             } else {
-                                              validate22.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data8 }];
+                                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                                               return false;
                                             }
                                           }
@@ -1710,7 +1668,7 @@ var require_validators = __commonJS({
                                 }
                               }
                             } else {
-                              validate22.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema41.properties.errors.items.type, parentSchema: schema41.properties.errors.items, data: data4 }];
+                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/type", keyword: "type", params: { type: "object" } }];
                               return false;
                             }
                           }
@@ -1734,16 +1692,16 @@ var require_validators = __commonJS({
                         if (errors === _errs25) {
                           if (typeof data9 === "string") {
                             if (!pattern1.test(data9)) {
-                              validate22.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data9 }];
+                              validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                               return false;
                             } else {
                               if (!formats0.validate(data9)) {
-                                validate22.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data9 }];
+                                validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                 return false;
                               }
                             }
                           } else {
-                            validate22.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data9 }];
+                            validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                             return false;
                           }
                         }
@@ -1761,16 +1719,16 @@ var require_validators = __commonJS({
                           if (errors === _errs28) {
                             if (typeof data10 === "string") {
                               if (!pattern1.test(data10)) {
-                                validate22.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" }, message: 'must match pattern "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$"', schema: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", parentSchema: schema18, data: data10 }];
+                                validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
                                 return false;
                               } else {
                                 if (!formats0.validate(data10)) {
-                                  validate22.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" }, message: 'must match format "fgs-utc-time"', schema: "fgs-utc-time", parentSchema: schema18, data: data10 }];
+                                  validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
                                   return false;
                                 }
                               }
                             } else {
-                              validate22.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data10 }];
+                              validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
                               return false;
                             }
                           }
@@ -1786,14 +1744,14 @@ var require_validators = __commonJS({
             }
           }
         } else {
-          validate22.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema41.type, parentSchema: schema41, data }];
+          validate18.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
           return false;
         }
       }
-      validate22.errors = vErrors;
+      validate18.errors = vErrors;
       return errors === 0;
     }
-    __name(validate22, "validate22");
+    __name(validate18, "validate18");
     exports2.SCHEMA_FILES = { "execution": "workflow-execution.schema.json", "error": "error.schema.json", "workflowList": "workflow-list.schema.json", "executionList": "execution-list.schema.json", "iamProjects": "iam-projects.schema.json", "startRequest": "start-execution-request.schema.json", "startResponse": "start-execution-response.schema.json", "syncResponse": "sync-execution-response.schema.json" };
   }
 });
@@ -13764,14 +13722,14 @@ function titleOf(node) {
   return typeof t === "string" ? t : void 0;
 }
 __name(titleOf, "titleOf");
-function one(e, resolve2) {
+function one(e, schemas) {
   const p = e.params;
-  const parent = e.parentSchema ?? {};
+  const parent = schemas.parentOf(e.schemaPath) ?? {};
   switch (e.keyword) {
     case "required": {
       const name = String(p.missingProperty);
       const props = parent.properties ?? {};
-      const target = props[name] ? resolve2(props[name]) : void 0;
+      const target = props[name] ? schemas.resolve(props[name]) : void 0;
       return { pointer: `${e.instancePath}/${escapeToken(name)}`, expected: `${describeTypes(target?.type)} (required)` };
     }
     case "type":
@@ -13805,17 +13763,17 @@ function one(e, resolve2) {
         expected: titleOf(parent) ?? `an array of ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items`
       };
     default:
-      return { pointer: e.instancePath, expected: titleOf(parent) ?? e.message ?? `a value valid for ${e.keyword}` };
+      return { pointer: e.instancePath, expected: titleOf(parent) ?? `a value valid for ${e.keyword}` };
   }
 }
 __name(one, "one");
-function toViolations(errors, resolve2) {
+function toViolations(errors, schemas) {
   const combined = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
   const chosen = combined.length > 0 ? combined : errors;
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   for (const e of chosen) {
-    const v = one(e, resolve2);
+    const v = one(e, schemas);
     const key = `${v.pointer}\0${v.expected}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -13830,38 +13788,48 @@ __name(toViolations, "toViolations");
 var SCHEMA_FILES2 = generated.SCHEMA_FILES;
 var COMMON_FILE = "common.schema.json";
 var VALIDATORS = generated;
-function walk(doc, pointer) {
+function walk(doc, pointer, follow) {
   let node = doc;
+  const followed = /* @__PURE__ */ __name((n) => n !== void 0 && typeof n.$ref === "string" ? follow(n) : n, "followed");
   for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = node && typeof node === "object" ? node[token] : void 0;
+    const next = followed(node)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+    node = next !== null && typeof next === "object" ? next : void 0;
   }
-  return node && typeof node === "object" ? node : void 0;
+  return followed(node);
 }
 __name(walk, "walk");
-function resolverFor(kind) {
+function schemaLookup(kind) {
   const docs = /* @__PURE__ */ new Map();
-  const doc = /* @__PURE__ */ __name((file) => {
-    let d = docs.get(file);
-    if (!d) docs.set(file, d = loadSchema(file));
-    return d;
-  }, "doc");
-  return (node) => {
-    for (let i = 0; i < 8 && typeof node.$ref === "string"; i++) {
-      const [file, pointer = ""] = node.$ref.split("#");
-      const target = file === "" ? doc(SCHEMA_FILES2[kind]) : file === COMMON_FILE ? doc(COMMON_FILE) : void 0;
-      const next = target ? walk(target, pointer) : void 0;
-      if (!next) return void 0;
-      node = next;
+  const nodeAt = /* @__PURE__ */ __name((ref) => {
+    const [file = "", pointer = ""] = ref.split("#");
+    const name = file === "" ? SCHEMA_FILES2[kind] : file === COMMON_FILE ? COMMON_FILE : void 0;
+    if (name === void 0) return void 0;
+    if (!docs.has(name)) {
+      try {
+        docs.set(name, loadSchema(name));
+      } catch {
+        docs.set(name, void 0);
+      }
     }
-    return node;
+    const doc = docs.get(name);
+    return doc ? walk(doc, pointer, resolve2) : void 0;
+  }, "nodeAt");
+  const resolve2 = /* @__PURE__ */ __name((node) => {
+    let n = node;
+    for (let i = 0; i < 8 && n !== void 0 && typeof n.$ref === "string"; i++) n = nodeAt(n.$ref);
+    return n;
+  }, "resolve");
+  return {
+    // The path ends with the keyword that failed; its parent is the subschema that holds it.
+    parentOf: /* @__PURE__ */ __name((schemaPath) => nodeAt(schemaPath.slice(0, Math.max(0, schemaPath.lastIndexOf("/")))), "parentOf"),
+    resolve: resolve2
   };
 }
-__name(resolverFor, "resolverFor");
+__name(schemaLookup, "schemaLookup");
 function validateBody(kind, body) {
   const validate = VALIDATORS[kind];
   if (validate(body)) return kind === "execution" ? payloadDepthViolations(body) : [];
-  return toViolations(validate.errors ?? [], resolverFor(kind));
+  return toViolations(validate.errors ?? [], schemaLookup(kind));
 }
 __name(validateBody, "validateBody");
 
