@@ -8,28 +8,12 @@
  *   node action/build.js           write action/dist/index.js
  */
 "use strict";
-const fs = require("fs");
 const path = require("path");
 const esbuild = require("esbuild");
+const cjsValidators = require("../scripts/cjs-validators");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT_FILE = path.join(ROOT, "action", "dist", "index.js");
-
-/**
- * provider/model/generated/validators.ts is CommonJS code (`exports.x = ...`, ajv's standalone output)
- * followed by one-line `export declare` / `export type` statements that only give tsc its types. They
- * would make esbuild treat the file as an ES module, where `exports` is not the module's: they are
- * dropped here, and the rest is loaded as the plain JavaScript it is.
- */
-const cjsValidators = {
-  name: "cjs-validators",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]generated[\\/]validators\.ts$/ }, (args) => ({
-      contents: fs.readFileSync(args.path, "utf8").replace(/^export (declare|type) .*$/gm, ""),
-      loader: "js",
-    }));
-  },
-};
 
 /** The esbuild options, shared with the test that compares the committed file with a fresh build. */
 function buildOptions() {
