@@ -26,7 +26,7 @@ const sorted = (names: string[]) => [...names].sort();
 
 test("the tarball ships the entry points, and no source maps, demo, tests or benchmarks", () => {
   const files = packed.files;
-  for (const entry of ["dist/index.js", "dist/lib.js", "dist/provider/index.d.ts", "dist/provider/pulumi/index.d.ts"]) {
+  for (const entry of ["dist/index.js", "dist/lib.js", "dist/pulumi-lib.js", "dist/provider/index.d.ts", "dist/provider/pulumi/index.d.ts"]) {
     expect(files).toContain(entry);
   }
   for (const entry of ["dist/emulator/index.d.ts", "dist/runtime.js", "dist/pulumi.js", "dist/testing.js", "dist/cli.js", "bin/fgs-execution.js", "LICENSE"]) {

@@ -1,7 +1,8 @@
 /**
  * The built package's entry points (`.`, `./pulumi`, `./testing`, `./runtime`) share one copy of the
- * library (dist/lib.js): an error raised under one entry point is an instance of the class a program
- * imports from another, and a program that loads only the root never loads the Pulumi layer.
+ * library (dist/lib.js; the Pulumi layer in dist/pulumi-lib.js takes its library modules from it): an
+ * error raised under one entry point is an instance of the class a program imports from another, and a
+ * program that loads only the root never loads the Pulumi layer.
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
@@ -40,10 +41,10 @@ test("the runtime's configuration errors are the root's ConfigurationError class
   expect(error).toBeInstanceOf(root.ConfigurationError);
 });
 
-test("requiring the root entry point loads neither @pulumi/pulumi nor any module outside the bundle", () => {
+test("requiring the root entry point loads neither @pulumi/pulumi, nor the Pulumi layer, nor any module outside the bundle", () => {
   const script = [
     'require("fgs-workflow-gate");',
-    'const loaded = Object.keys(require.cache).filter((f) => /@pulumi|[\\\\/]dist[\\\\/]provider[\\\\/]/.test(f));',
+    'const loaded = Object.keys(require.cache).filter((f) => /@pulumi|[\\\\/]dist[\\\\/](provider[\\\\/]|pulumi-lib)/.test(f));',
     "process.stdout.write(JSON.stringify(loaded));",
   ].join("\n");
   const out = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
