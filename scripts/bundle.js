@@ -24,7 +24,6 @@
 const fs = require("fs");
 const path = require("path");
 const esbuild = require("esbuild");
-const cjsValidators = require("./cjs-validators");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -54,7 +53,7 @@ const COMMON = {
 };
 
 function bundleCli() {
-  return esbuild.build({ ...COMMON, plugins: [cjsValidators], entryPoints: [path.join(ROOT, "provider", "cli", "main.ts")], outfile: path.join(DIST, "cli.js") });
+  return esbuild.build({ ...COMMON, entryPoints: [path.join(ROOT, "provider", "cli", "main.ts")], outfile: path.join(DIST, "cli.js") });
 }
 
 /**
@@ -88,7 +87,7 @@ async function bundlePulumiLayer() {
   const loaders = Object.entries(PULUMI_ENTRIES).map(([file, source]) => `  ${JSON.stringify(file)}: () => require(${JSON.stringify(source)}),`);
   await esbuild.build({
     ...COMMON,
-    plugins: [fromLibrary(used), cjsValidators],
+    plugins: [fromLibrary(used)],
     stdin: { contents: `module.exports = {\n${loaders.join("\n")}\n};\n`, resolveDir: ROOT, sourcefile: "pulumi-entries.js", loader: "js" },
     outfile: path.join(DIST, "pulumi-lib.js"),
   });
@@ -105,7 +104,6 @@ function bundleLibrary(internal) {
   const contents = [`export * from ${JSON.stringify(LIBRARY_ENTRY)};`, ...imports, `export const __internal = {`, ...table, "};", ""].join("\n");
   return esbuild.build({
     ...COMMON,
-    plugins: [cjsValidators],
     stdin: { contents, resolveDir: ROOT, sourcefile: "lib.ts", loader: "ts" },
     outfile: path.join(DIST, "lib.js"),
   });

@@ -7,14 +7,6 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -44,73 +36,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// provider/model/time.ts
-var time_exports = {};
-__export(time_exports, {
-  SCHEMA_FORMATS: () => SCHEMA_FORMATS,
-  UTC_TIME_PATTERN: () => UTC_TIME_PATTERN,
-  isRealTime: () => isRealTime,
-  isUtcTimeString: () => isUtcTimeString,
-  millisToIso: () => millisToIso,
-  parseApiTime: () => parseApiTime,
-  utcTimeToMillis: () => utcTimeToMillis
-});
-function daysInMonth(year, month) {
-  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
-  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-}
-function parseApiTime(s) {
-  if (typeof s !== "string" || s === "" || !UTC_TIME_RE.test(s)) return void 0;
-  const year = Number(s.slice(0, 4));
-  const month = Number(s.slice(5, 7));
-  const day = Number(s.slice(8, 10));
-  if (day > daysInMonth(year, month)) return void 0;
-  return Date.parse(s);
-}
-function isUtcTimeString(s) {
-  return s === "" || parseApiTime(s) !== void 0;
-}
-function isRealTime(s) {
-  return isUtcTimeString(s);
-}
-function utcTimeToMillis(s) {
-  if (s === void 0 || s === "") return void 0;
-  const ms2 = parseApiTime(s) ?? Date.parse(s);
-  if (Number.isNaN(ms2)) throw new TypeError(`not an ISO-8601 time: ${JSON.stringify(s.slice(0, 64))}; validate the body first`);
-  return ms2;
-}
-function millisToIso(ms2) {
-  if (!(ms2 >= 0 && ms2 < YEAR_10000_MS && Number.isInteger(ms2))) return new Date(ms2).toISOString();
-  const second2 = Math.floor(ms2 / 1e3);
-  if (second2 !== cachedSecond) {
-    cachedSecond = second2;
-    cachedPrefix = new Date(second2 * 1e3).toISOString().slice(0, 19);
-  }
-  millisSuffixes ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
-  return cachedPrefix + millisSuffixes[ms2 - second2 * 1e3];
-}
-var UTC_TIME_PATTERN, UTC_TIME_RE, DAYS_IN_MONTH, SCHEMA_FORMATS, YEAR_10000_MS, cachedSecond, cachedPrefix, millisSuffixes;
-var init_time = __esm({
-  "provider/model/time.ts"() {
-    "use strict";
-    UTC_TIME_PATTERN = "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$";
-    UTC_TIME_RE = new RegExp(UTC_TIME_PATTERN);
-    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    __name(daysInMonth, "daysInMonth");
-    __name(parseApiTime, "parseApiTime");
-    __name(isUtcTimeString, "isUtcTimeString");
-    __name(isRealTime, "isRealTime");
-    SCHEMA_FORMATS = {
-      "fgs-utc-time": { type: "string", validate: isRealTime }
-    };
-    __name(utcTimeToMillis, "utcTimeToMillis");
-    YEAR_10000_MS = 2534023008e5;
-    cachedSecond = Number.NaN;
-    cachedPrefix = "";
-    __name(millisToIso, "millisToIso");
-  }
-});
-
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports2) {
@@ -135,1624 +60,6 @@ var require_ucs2length = __commonJS({
     __name(ucs2length, "ucs2length");
     exports2.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// provider/model/generated/validators.ts
-var require_validators = __commonJS({
-  "provider/model/generated/validators.ts"(exports2) {
-    "use strict";
-    exports2.execution = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-execution.schema.json", "title": "a ShowWorkflowExecution body", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "headers": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" }, "node_execution_details": { "title": "an array of at most 200 node execution details, or null", "type": ["array", "null"], "maxItems": 200, "items": { "title": "a node execution detail", "type": "object", "required": ["node_id", "node_name", "execution_id", "executions"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "node_name": { "type": "string" }, "execution_id": { "type": "string" }, "executions": { "type": ["array", "null"], "items": { "title": "a node execution", "type": "object", "required": ["status"], "additionalProperties": true, "properties": { "status": { "$ref": "common.schema.json#/definitions/status" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "end_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "error_message": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "request_id": { "type": "string" } } } } } } } } };
-    var schema14 = { "title": "an execution status", "type": "string", "enum": ["success", "fail", "running", "timeout", "cancel", "scheduled", "retrying", "stopping", "recovered"] };
-    var schema15 = { "title": "an object or null", "type": ["object", "null"] };
-    var func2 = require_ucs2length().default;
-    var pattern0 = new RegExp("^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", "u");
-    var pattern1 = new RegExp("^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "u");
-    var formats0 = (init_time(), __toCommonJS(time_exports)).SCHEMA_FORMATS["fgs-utc-time"];
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.workflow_id === void 0 && (missing0 = "workflow_id") || data.workflow_urn === void 0 && (missing0 = "workflow_urn") || data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
-            validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.workflow_id !== void 0) {
-              let data0 = data.workflow_id;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 512) {
-                    validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
-                    return false;
-                  } else {
-                    if (func2(data0) < 1) {
-                      validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.workflow_urn !== void 0) {
-                let data1 = data.workflow_urn;
-                const _errs4 = errors;
-                const _errs5 = errors;
-                if (errors === _errs5) {
-                  if (typeof data1 === "string") {
-                    if (!pattern0.test(data1)) {
-                      validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
-                      return false;
-                    }
-                  } else {
-                    validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.execution_id !== void 0) {
-                  let data2 = data.execution_id;
-                  const _errs7 = errors;
-                  if (errors === _errs7) {
-                    if (typeof data2 === "string") {
-                      if (func2(data2) > 64) {
-                        validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                        return false;
-                      } else {
-                        if (func2(data2) < 1) {
-                          validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                          return false;
-                        }
-                      }
-                    } else {
-                      validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs7 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.status !== void 0) {
-                    let data3 = data.status;
-                    const _errs9 = errors;
-                    if (typeof data3 !== "string") {
-                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
-                      return false;
-                    }
-                    if (!(data3 === "success" || data3 === "fail" || data3 === "running" || data3 === "timeout" || data3 === "cancel" || data3 === "scheduled" || data3 === "retrying" || data3 === "stopping" || data3 === "recovered")) {
-                      validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
-                      return false;
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.headers !== void 0) {
-                      let data4 = data.headers;
-                      const _errs12 = errors;
-                      if (!(data4 && typeof data4 == "object" && !Array.isArray(data4)) && data4 !== null) {
-                        validate10.errors = [{ instancePath: instancePath + "/headers", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.input !== void 0) {
-                        let data5 = data.input;
-                        const _errs15 = errors;
-                        if (!(data5 && typeof data5 == "object" && !Array.isArray(data5)) && data5 !== null) {
-                          validate10.errors = [{ instancePath: instancePath + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                          return false;
-                        }
-                        var valid0 = _errs15 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.output !== void 0) {
-                          let data6 = data.output;
-                          const _errs18 = errors;
-                          if (!(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
-                            validate10.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                            return false;
-                          }
-                          var valid0 = _errs18 === errors;
-                        } else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.begin_time !== void 0) {
-                            let data7 = data.begin_time;
-                            const _errs21 = errors;
-                            const _errs22 = errors;
-                            if (errors === _errs22) {
-                              if (errors === _errs22) {
-                                if (typeof data7 === "string") {
-                                  if (!pattern1.test(data7)) {
-                                    validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                    return false;
-                                  } else {
-                                    if (!formats0.validate(data7)) {
-                                      validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                      return false;
-                                    }
-                                  }
-                                } else {
-                                  validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                  return false;
-                                }
-                              }
-                            }
-                            var valid0 = _errs21 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.end_time !== void 0) {
-                              let data8 = data.end_time;
-                              const _errs24 = errors;
-                              const _errs25 = errors;
-                              if (errors === _errs25) {
-                                if (errors === _errs25) {
-                                  if (typeof data8 === "string") {
-                                    if (!pattern1.test(data8)) {
-                                      validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                      return false;
-                                    } else {
-                                      if (!formats0.validate(data8)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                        return false;
-                                      }
-                                    }
-                                  } else {
-                                    validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                              }
-                              var valid0 = _errs24 === errors;
-                            } else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.last_update_time !== void 0) {
-                                let data9 = data.last_update_time;
-                                const _errs27 = errors;
-                                const _errs28 = errors;
-                                if (errors === _errs28) {
-                                  if (errors === _errs28) {
-                                    if (typeof data9 === "string") {
-                                      if (!pattern1.test(data9)) {
-                                        validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                        return false;
-                                      } else {
-                                        if (!formats0.validate(data9)) {
-                                          validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                          return false;
-                                        }
-                                      }
-                                    } else {
-                                      validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs27 === errors;
-                              } else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.created_by !== void 0) {
-                                  const _errs30 = errors;
-                                  if (typeof data.created_by !== "string") {
-                                    validate10.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                  var valid0 = _errs30 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.node_execution_details !== void 0) {
-                                    let data11 = data.node_execution_details;
-                                    const _errs32 = errors;
-                                    if (!Array.isArray(data11) && data11 !== null) {
-                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/type", keyword: "type", params: { type: schema11.properties.node_execution_details.type } }];
-                                      return false;
-                                    }
-                                    if (errors === _errs32) {
-                                      if (Array.isArray(data11)) {
-                                        if (data11.length > 200) {
-                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/maxItems", keyword: "maxItems", params: { limit: 200 } }];
-                                          return false;
-                                        } else {
-                                          var valid9 = true;
-                                          const len0 = data11.length;
-                                          for (let i0 = 0; i0 < len0; i0++) {
-                                            let data12 = data11[i0];
-                                            const _errs34 = errors;
-                                            if (errors === _errs34) {
-                                              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                                                let missing1;
-                                                if (data12.node_id === void 0 && (missing1 = "node_id") || data12.node_name === void 0 && (missing1 = "node_name") || data12.execution_id === void 0 && (missing1 = "execution_id") || data12.executions === void 0 && (missing1 = "executions")) {
-                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/required", keyword: "required", params: { missingProperty: missing1 } }];
-                                                  return false;
-                                                } else {
-                                                  if (data12.node_id !== void 0) {
-                                                    const _errs37 = errors;
-                                                    if (typeof data12.node_id !== "string") {
-                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_id", schemaPath: "#/properties/node_execution_details/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
-                                                      return false;
-                                                    }
-                                                    var valid10 = _errs37 === errors;
-                                                  } else {
-                                                    var valid10 = true;
-                                                  }
-                                                  if (valid10) {
-                                                    if (data12.node_name !== void 0) {
-                                                      const _errs39 = errors;
-                                                      if (typeof data12.node_name !== "string") {
-                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_name", schemaPath: "#/properties/node_execution_details/items/properties/node_name/type", keyword: "type", params: { type: "string" } }];
-                                                        return false;
-                                                      }
-                                                      var valid10 = _errs39 === errors;
-                                                    } else {
-                                                      var valid10 = true;
-                                                    }
-                                                    if (valid10) {
-                                                      if (data12.execution_id !== void 0) {
-                                                        const _errs41 = errors;
-                                                        if (typeof data12.execution_id !== "string") {
-                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/execution_id", schemaPath: "#/properties/node_execution_details/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
-                                                          return false;
-                                                        }
-                                                        var valid10 = _errs41 === errors;
-                                                      } else {
-                                                        var valid10 = true;
-                                                      }
-                                                      if (valid10) {
-                                                        if (data12.executions !== void 0) {
-                                                          let data16 = data12.executions;
-                                                          const _errs43 = errors;
-                                                          if (!Array.isArray(data16) && data16 !== null) {
-                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions", schemaPath: "#/properties/node_execution_details/items/properties/executions/type", keyword: "type", params: { type: schema11.properties.node_execution_details.items.properties.executions.type } }];
-                                                            return false;
-                                                          }
-                                                          if (errors === _errs43) {
-                                                            if (Array.isArray(data16)) {
-                                                              var valid11 = true;
-                                                              const len1 = data16.length;
-                                                              for (let i1 = 0; i1 < len1; i1++) {
-                                                                let data17 = data16[i1];
-                                                                const _errs45 = errors;
-                                                                if (errors === _errs45) {
-                                                                  if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-                                                                    let missing2;
-                                                                    if (data17.status === void 0 && (missing2 = "status")) {
-                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/required", keyword: "required", params: { missingProperty: missing2 } }];
-                                                                      return false;
-                                                                    } else {
-                                                                      if (data17.status !== void 0) {
-                                                                        let data18 = data17.status;
-                                                                        const _errs48 = errors;
-                                                                        if (typeof data18 !== "string") {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
-                                                                          return false;
-                                                                        }
-                                                                        if (!(data18 === "success" || data18 === "fail" || data18 === "running" || data18 === "timeout" || data18 === "cancel" || data18 === "scheduled" || data18 === "retrying" || data18 === "stopping" || data18 === "recovered")) {
-                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
-                                                                          return false;
-                                                                        }
-                                                                        var valid12 = _errs48 === errors;
-                                                                      } else {
-                                                                        var valid12 = true;
-                                                                      }
-                                                                      if (valid12) {
-                                                                        if (data17.input !== void 0) {
-                                                                          let data19 = data17.input;
-                                                                          const _errs51 = errors;
-                                                                          if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
-                                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                                                                            return false;
-                                                                          }
-                                                                          var valid12 = _errs51 === errors;
-                                                                        } else {
-                                                                          var valid12 = true;
-                                                                        }
-                                                                        if (valid12) {
-                                                                          if (data17.output !== void 0) {
-                                                                            let data20 = data17.output;
-                                                                            const _errs54 = errors;
-                                                                            if (!(data20 && typeof data20 == "object" && !Array.isArray(data20)) && data20 !== null) {
-                                                                              validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                                                                              return false;
-                                                                            }
-                                                                            var valid12 = _errs54 === errors;
-                                                                          } else {
-                                                                            var valid12 = true;
-                                                                          }
-                                                                          if (valid12) {
-                                                                            if (data17.begin_time !== void 0) {
-                                                                              let data21 = data17.begin_time;
-                                                                              const _errs57 = errors;
-                                                                              const _errs58 = errors;
-                                                                              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-                                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
-                                                                                return false;
-                                                                              }
-                                                                              if (errors === _errs58) {
-                                                                                if (typeof data21 == "number" && isFinite(data21)) {
-                                                                                  if (data21 > 864e13 || isNaN(data21)) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
-                                                                                    return false;
-                                                                                  } else {
-                                                                                    if (data21 < 0 || isNaN(data21)) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                              var valid12 = _errs57 === errors;
-                                                                            } else {
-                                                                              var valid12 = true;
-                                                                            }
-                                                                            if (valid12) {
-                                                                              if (data17.end_time !== void 0) {
-                                                                                let data22 = data17.end_time;
-                                                                                const _errs60 = errors;
-                                                                                const _errs61 = errors;
-                                                                                if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
-                                                                                  return false;
-                                                                                }
-                                                                                if (errors === _errs61) {
-                                                                                  if (typeof data22 == "number" && isFinite(data22)) {
-                                                                                    if (data22 > 864e13 || isNaN(data22)) {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
-                                                                                      return false;
-                                                                                    } else {
-                                                                                      if (data22 < 0 || isNaN(data22)) {
-                                                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                                                                                        return false;
-                                                                                      }
-                                                                                    }
-                                                                                  }
-                                                                                }
-                                                                                var valid12 = _errs60 === errors;
-                                                                              } else {
-                                                                                var valid12 = true;
-                                                                              }
-                                                                              if (valid12) {
-                                                                                if (data17.error_message !== void 0) {
-                                                                                  let data23 = data17.error_message;
-                                                                                  const _errs63 = errors;
-                                                                                  if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
-                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/error_message", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                                                                                    return false;
-                                                                                  }
-                                                                                  var valid12 = _errs63 === errors;
-                                                                                } else {
-                                                                                  var valid12 = true;
-                                                                                }
-                                                                                if (valid12) {
-                                                                                  if (data17.request_id !== void 0) {
-                                                                                    const _errs66 = errors;
-                                                                                    if (typeof data17.request_id !== "string") {
-                                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/request_id", schemaPath: "#/properties/node_execution_details/items/properties/executions/items/properties/request_id/type", keyword: "type", params: { type: "string" } }];
-                                                                                      return false;
-                                                                                    }
-                                                                                    var valid12 = _errs66 === errors;
-                                                                                  } else {
-                                                                                    var valid12 = true;
-                                                                                  }
-                                                                                }
-                                                                              }
-                                                                            }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  } else {
-                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                                var valid11 = _errs45 === errors;
-                                                                if (!valid11) {
-                                                                  break;
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                          var valid10 = _errs43 === errors;
-                                                        } else {
-                                                          var valid10 = true;
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              } else {
-                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/type", keyword: "type", params: { type: "object" } }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid9 = _errs34 === errors;
-                                            if (!valid9) {
-                                              break;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid0 = _errs32 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate10.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate10, "validate10");
-    exports2.error = validate12;
-    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const _errs1 = errors;
-      let valid0 = false;
-      const _errs2 = errors;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        let missing0;
-        if (data.error_code === void 0 && (missing0 = "error_code") || data.error_msg === void 0 && (missing0 = "error_msg")) {
-          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: missing0 } };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs2 === errors;
-      valid0 = valid0 || _valid0;
-      if (!valid0) {
-        const _errs3 = errors;
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing1;
-          if (data.error === void 0 && (missing1 = "error")) {
-            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 } };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        var _valid0 = _errs3 === errors;
-        valid0 = valid0 || _valid0;
-      }
-      if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-        validate12.errors = vErrors;
-        return false;
-      } else {
-        errors = _errs1;
-        if (vErrors !== null) {
-          if (_errs1) {
-            vErrors.length = _errs1;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          if (data.error_code !== void 0) {
-            let data0 = data.error_code;
-            const _errs5 = errors;
-            if (errors === _errs5) {
-              if (typeof data0 === "string") {
-                if (func2(data0) < 1) {
-                  validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/minLength", keyword: "minLength", params: { limit: 1 } }];
-                  return false;
-                }
-              } else {
-                validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-            }
-            var valid1 = _errs5 === errors;
-          } else {
-            var valid1 = true;
-          }
-          if (valid1) {
-            if (data.error_msg !== void 0) {
-              const _errs7 = errors;
-              if (typeof data.error_msg !== "string") {
-                validate12.errors = [{ instancePath: instancePath + "/error_msg", schemaPath: "#/properties/error_msg/type", keyword: "type", params: { type: "string" } }];
-                return false;
-              }
-              var valid1 = _errs7 === errors;
-            } else {
-              var valid1 = true;
-            }
-            if (valid1) {
-              if (data.request_id !== void 0) {
-                const _errs9 = errors;
-                if (typeof data.request_id !== "string") {
-                  validate12.errors = [{ instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-                var valid1 = _errs9 === errors;
-              } else {
-                var valid1 = true;
-              }
-              if (valid1) {
-                if (data.error !== void 0) {
-                  let data3 = data.error;
-                  const _errs11 = errors;
-                  if (errors === _errs11) {
-                    if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                      let missing2;
-                      if (data3.code === void 0 && (missing2 = "code") || data3.message === void 0 && (missing2 = "message")) {
-                        validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/required", keyword: "required", params: { missingProperty: missing2 } }];
-                        return false;
-                      } else {
-                        if (data3.code !== void 0) {
-                          let data4 = data3.code;
-                          const _errs14 = errors;
-                          if (errors === _errs14) {
-                            if (typeof data4 === "string") {
-                              if (func2(data4) < 1) {
-                                validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                return false;
-                              }
-                            } else {
-                              validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                          var valid2 = _errs14 === errors;
-                        } else {
-                          var valid2 = true;
-                        }
-                        if (valid2) {
-                          if (data3.message !== void 0) {
-                            const _errs16 = errors;
-                            if (typeof data3.message !== "string") {
-                              validate12.errors = [{ instancePath: instancePath + "/error/message", schemaPath: "#/properties/error/properties/message/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                            var valid2 = _errs16 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                        }
-                      }
-                    } else {
-                      validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "object" } }];
-                      return false;
-                    }
-                  }
-                  var valid1 = _errs11 === errors;
-                } else {
-                  var valid1 = true;
-                }
-              }
-            }
-          }
-        } else {
-          validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate12.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate12, "validate12");
-    exports2.workflowList = validate13;
-    var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-list.schema.json", "title": "a ListWorkflows body", "type": "object", "required": ["workflows"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "workflows": { "type": ["array", "null"], "items": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } }, "definitions": { "workflow": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } };
-    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.workflows === void 0 && (missing0 = "workflows")) {
-            validate13.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.total !== void 0) {
-              let data0 = data.total;
-              const _errs2 = errors;
-              if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-                validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
-                return false;
-              }
-              if (errors === _errs2) {
-                if (typeof data0 == "number" && isFinite(data0)) {
-                  if (data0 < 0 || isNaN(data0)) {
-                    validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                    return false;
-                  }
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.size !== void 0) {
-                let data1 = data.size;
-                const _errs4 = errors;
-                if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-                  validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
-                  return false;
-                }
-                if (errors === _errs4) {
-                  if (typeof data1 == "number" && isFinite(data1)) {
-                    if (data1 < 0 || isNaN(data1)) {
-                      validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                      return false;
-                    }
-                  }
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.workflows !== void 0) {
-                  let data2 = data.workflows;
-                  const _errs6 = errors;
-                  if (!Array.isArray(data2) && data2 !== null) {
-                    validate13.errors = [{ instancePath: instancePath + "/workflows", schemaPath: "#/properties/workflows/type", keyword: "type", params: { type: schema28.properties.workflows.type } }];
-                    return false;
-                  }
-                  if (errors === _errs6) {
-                    if (Array.isArray(data2)) {
-                      var valid1 = true;
-                      const len0 = data2.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        let data3 = data2[i0];
-                        const _errs8 = errors;
-                        if (errors === _errs8) {
-                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                            let missing1;
-                            if (data3.id === void 0 && (missing1 = "id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.name === void 0 && (missing1 = "name")) {
-                              validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/required", keyword: "required", params: { missingProperty: missing1 } }];
-                              return false;
-                            } else {
-                              if (data3.id !== void 0) {
-                                let data4 = data3.id;
-                                const _errs11 = errors;
-                                if (errors === _errs11) {
-                                  if (typeof data4 === "string") {
-                                    if (func2(data4) > 512) {
-                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
-                                      return false;
-                                    } else {
-                                      if (func2(data4) < 1) {
-                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                        return false;
-                                      }
-                                    }
-                                  } else {
-                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid2 = _errs11 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data3.workflow_urn !== void 0) {
-                                  let data5 = data3.workflow_urn;
-                                  const _errs13 = errors;
-                                  const _errs14 = errors;
-                                  if (errors === _errs14) {
-                                    if (typeof data5 === "string") {
-                                      if (!pattern0.test(data5)) {
-                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid2 = _errs13 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data3.name !== void 0) {
-                                    let data6 = data3.name;
-                                    const _errs16 = errors;
-                                    if (errors === _errs16) {
-                                      if (typeof data6 === "string") {
-                                        if (func2(data6) < 1) {
-                                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                          return false;
-                                        }
-                                      } else {
-                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs16 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                  if (valid2) {
-                                    if (data3.description !== void 0) {
-                                      let data7 = data3.description;
-                                      const _errs18 = errors;
-                                      if (typeof data7 !== "string" && data7 !== null) {
-                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/description", schemaPath: "#/properties/workflows/items/properties/description/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.description.type } }];
-                                        return false;
-                                      }
-                                      var valid2 = _errs18 === errors;
-                                    } else {
-                                      var valid2 = true;
-                                    }
-                                    if (valid2) {
-                                      if (data3.created_time !== void 0) {
-                                        let data8 = data3.created_time;
-                                        const _errs20 = errors;
-                                        if (typeof data8 !== "string" && data8 !== null) {
-                                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_time", schemaPath: "#/properties/workflows/items/properties/created_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_time.type } }];
-                                          return false;
-                                        }
-                                        var valid2 = _errs20 === errors;
-                                      } else {
-                                        var valid2 = true;
-                                      }
-                                      if (valid2) {
-                                        if (data3.updated_time !== void 0) {
-                                          let data9 = data3.updated_time;
-                                          const _errs22 = errors;
-                                          if (typeof data9 !== "string" && data9 !== null) {
-                                            validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/updated_time", schemaPath: "#/properties/workflows/items/properties/updated_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.updated_time.type } }];
-                                            return false;
-                                          }
-                                          var valid2 = _errs22 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data3.created_by !== void 0) {
-                                            let data10 = data3.created_by;
-                                            const _errs24 = errors;
-                                            if (typeof data10 !== "string" && data10 !== null) {
-                                              validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_by", schemaPath: "#/properties/workflows/items/properties/created_by/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_by.type } }];
-                                              return false;
-                                            }
-                                            var valid2 = _errs24 === errors;
-                                          } else {
-                                            var valid2 = true;
-                                          }
-                                          if (valid2) {
-                                            if (data3.enable_stream_response !== void 0) {
-                                              let data11 = data3.enable_stream_response;
-                                              const _errs26 = errors;
-                                              if (typeof data11 !== "boolean" && data11 !== null) {
-                                                validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/enable_stream_response", schemaPath: "#/properties/workflows/items/properties/enable_stream_response/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.enable_stream_response.type } }];
-                                                return false;
-                                              }
-                                              var valid2 = _errs26 === errors;
-                                            } else {
-                                              var valid2 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          } else {
-                            validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/type", keyword: "type", params: { type: "object" } }];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs8 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs6 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        } else {
-          validate13.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate13.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate13, "validate13");
-    exports2.executionList = validate14;
-    var schema30 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/execution-list.schema.json", "title": "a ListWorkflowExecutions body", "type": "object", "required": ["executions"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "executions": { "type": ["array", "null"], "items": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } }, "definitions": { "executionBrief": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } };
-    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.executions === void 0 && (missing0 = "executions")) {
-            validate14.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.total !== void 0) {
-              let data0 = data.total;
-              const _errs2 = errors;
-              if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-                validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
-                return false;
-              }
-              if (errors === _errs2) {
-                if (typeof data0 == "number" && isFinite(data0)) {
-                  if (data0 < 0 || isNaN(data0)) {
-                    validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                    return false;
-                  }
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.size !== void 0) {
-                let data1 = data.size;
-                const _errs4 = errors;
-                if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-                  validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
-                  return false;
-                }
-                if (errors === _errs4) {
-                  if (typeof data1 == "number" && isFinite(data1)) {
-                    if (data1 < 0 || isNaN(data1)) {
-                      validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
-                      return false;
-                    }
-                  }
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.executions !== void 0) {
-                  let data2 = data.executions;
-                  const _errs6 = errors;
-                  if (!Array.isArray(data2) && data2 !== null) {
-                    validate14.errors = [{ instancePath: instancePath + "/executions", schemaPath: "#/properties/executions/type", keyword: "type", params: { type: schema30.properties.executions.type } }];
-                    return false;
-                  }
-                  if (errors === _errs6) {
-                    if (Array.isArray(data2)) {
-                      var valid1 = true;
-                      const len0 = data2.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        let data3 = data2[i0];
-                        const _errs8 = errors;
-                        if (errors === _errs8) {
-                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-                            let missing1;
-                            if (data3.workflow_id === void 0 && (missing1 = "workflow_id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.execution_id === void 0 && (missing1 = "execution_id") || data3.status === void 0 && (missing1 = "status")) {
-                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/required", keyword: "required", params: { missingProperty: missing1 } }];
-                              return false;
-                            } else {
-                              if (data3.workflow_id !== void 0) {
-                                let data4 = data3.workflow_id;
-                                const _errs11 = errors;
-                                if (errors === _errs11) {
-                                  if (typeof data4 === "string") {
-                                    if (func2(data4) > 512) {
-                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
-                                      return false;
-                                    } else {
-                                      if (func2(data4) < 1) {
-                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                        return false;
-                                      }
-                                    }
-                                  } else {
-                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                }
-                                var valid2 = _errs11 === errors;
-                              } else {
-                                var valid2 = true;
-                              }
-                              if (valid2) {
-                                if (data3.workflow_urn !== void 0) {
-                                  let data5 = data3.workflow_urn;
-                                  const _errs13 = errors;
-                                  const _errs14 = errors;
-                                  if (errors === _errs14) {
-                                    if (typeof data5 === "string") {
-                                      if (!pattern0.test(data5)) {
-                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
-                                        return false;
-                                      }
-                                    } else {
-                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid2 = _errs13 === errors;
-                                } else {
-                                  var valid2 = true;
-                                }
-                                if (valid2) {
-                                  if (data3.execution_id !== void 0) {
-                                    let data6 = data3.execution_id;
-                                    const _errs16 = errors;
-                                    if (errors === _errs16) {
-                                      if (typeof data6 === "string") {
-                                        if (func2(data6) > 64) {
-                                          validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                          return false;
-                                        } else {
-                                          if (func2(data6) < 1) {
-                                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                            return false;
-                                          }
-                                        }
-                                      } else {
-                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid2 = _errs16 === errors;
-                                  } else {
-                                    var valid2 = true;
-                                  }
-                                  if (valid2) {
-                                    if (data3.status !== void 0) {
-                                      let data7 = data3.status;
-                                      const _errs18 = errors;
-                                      if (typeof data7 !== "string") {
-                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
-                                        return false;
-                                      }
-                                      if (!(data7 === "success" || data7 === "fail" || data7 === "running" || data7 === "timeout" || data7 === "cancel" || data7 === "scheduled" || data7 === "retrying" || data7 === "stopping" || data7 === "recovered")) {
-                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
-                                        return false;
-                                      }
-                                      var valid2 = _errs18 === errors;
-                                    } else {
-                                      var valid2 = true;
-                                    }
-                                    if (valid2) {
-                                      if (data3.begin_time !== void 0) {
-                                        let data8 = data3.begin_time;
-                                        const _errs21 = errors;
-                                        const _errs22 = errors;
-                                        if (errors === _errs22) {
-                                          if (errors === _errs22) {
-                                            if (typeof data8 === "string") {
-                                              if (!pattern1.test(data8)) {
-                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                                return false;
-                                              } else {
-                                                if (!formats0.validate(data8)) {
-                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                                  return false;
-                                                }
-                                              }
-                                            } else {
-                                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                        var valid2 = _errs21 === errors;
-                                      } else {
-                                        var valid2 = true;
-                                      }
-                                      if (valid2) {
-                                        if (data3.end_time !== void 0) {
-                                          let data9 = data3.end_time;
-                                          const _errs24 = errors;
-                                          const _errs25 = errors;
-                                          if (errors === _errs25) {
-                                            if (errors === _errs25) {
-                                              if (typeof data9 === "string") {
-                                                if (!pattern1.test(data9)) {
-                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                                  return false;
-                                                } else {
-                                                  if (!formats0.validate(data9)) {
-                                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                                    return false;
-                                                  }
-                                                }
-                                              } else {
-                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                                return false;
-                                              }
-                                            }
-                                          }
-                                          var valid2 = _errs24 === errors;
-                                        } else {
-                                          var valid2 = true;
-                                        }
-                                        if (valid2) {
-                                          if (data3.last_update_time !== void 0) {
-                                            let data10 = data3.last_update_time;
-                                            const _errs27 = errors;
-                                            const _errs28 = errors;
-                                            if (errors === _errs28) {
-                                              if (errors === _errs28) {
-                                                if (typeof data10 === "string") {
-                                                  if (!pattern1.test(data10)) {
-                                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                                    return false;
-                                                  } else {
-                                                    if (!formats0.validate(data10)) {
-                                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                } else {
-                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                                  return false;
-                                                }
-                                              }
-                                            }
-                                            var valid2 = _errs27 === errors;
-                                          } else {
-                                            var valid2 = true;
-                                          }
-                                          if (valid2) {
-                                            if (data3.created_by !== void 0) {
-                                              const _errs30 = errors;
-                                              if (typeof data3.created_by !== "string") {
-                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/created_by", schemaPath: "#/properties/executions/items/properties/created_by/type", keyword: "type", params: { type: "string" } }];
-                                                return false;
-                                              }
-                                              var valid2 = _errs30 === errors;
-                                            } else {
-                                              var valid2 = true;
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          } else {
-                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
-                            return false;
-                          }
-                        }
-                        var valid1 = _errs8 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    }
-                  }
-                  var valid0 = _errs6 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        } else {
-          validate14.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate14.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate14, "validate14");
-    exports2.iamProjects = validate15;
-    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.projects === void 0 && (missing0 = "projects")) {
-            validate15.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.projects !== void 0) {
-              let data0 = data.projects;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (Array.isArray(data0)) {
-                  var valid1 = true;
-                  const len0 = data0.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    let data1 = data0[i0];
-                    const _errs4 = errors;
-                    if (errors === _errs4) {
-                      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-                        let missing1;
-                        if (data1.id === void 0 && (missing1 = "id") || data1.name === void 0 && (missing1 = "name")) {
-                          validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/required", keyword: "required", params: { missingProperty: missing1 } }];
-                          return false;
-                        } else {
-                          if (data1.id !== void 0) {
-                            let data2 = data1.id;
-                            const _errs7 = errors;
-                            if (errors === _errs7) {
-                              if (typeof data2 === "string") {
-                                if (func2(data2) > 64) {
-                                  validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                                  return false;
-                                } else {
-                                  if (func2(data2) < 1) {
-                                    validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                                    return false;
-                                  }
-                                }
-                              } else {
-                                validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                            }
-                            var valid2 = _errs7 === errors;
-                          } else {
-                            var valid2 = true;
-                          }
-                          if (valid2) {
-                            if (data1.name !== void 0) {
-                              const _errs9 = errors;
-                              if (typeof data1.name !== "string") {
-                                validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/name", schemaPath: "#/properties/projects/items/properties/name/type", keyword: "type", params: { type: "string" } }];
-                                return false;
-                              }
-                              var valid2 = _errs9 === errors;
-                            } else {
-                              var valid2 = true;
-                            }
-                          }
-                        }
-                      } else {
-                        validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/type", keyword: "type", params: { type: "object" } }];
-                        return false;
-                      }
-                    }
-                    var valid1 = _errs4 === errors;
-                    if (!valid1) {
-                      break;
-                    }
-                  }
-                } else {
-                  validate15.errors = [{ instancePath: instancePath + "/projects", schemaPath: "#/properties/projects/type", keyword: "type", params: { type: "array" } }];
-                  return false;
-                }
-              }
-            }
-          }
-        } else {
-          validate15.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate15.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate15, "validate15");
-    exports2.startRequest = validate16;
-    function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.input === void 0 && (missing0 = "input")) {
-            validate16.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            const _errs1 = errors;
-            for (const key0 in data) {
-              if (!(key0 === "input" || key0 === "headers")) {
-                validate16.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } }];
-                return false;
-                break;
-              }
-            }
-            if (_errs1 === errors) {
-              if (data.input !== void 0) {
-                let data0 = data.input;
-                const _errs2 = errors;
-                if (!(data0 && typeof data0 == "object" && !Array.isArray(data0))) {
-                  validate16.errors = [{ instancePath: instancePath + "/input", schemaPath: "#/properties/input/type", keyword: "type", params: { type: "object" } }];
-                  return false;
-                }
-                var valid0 = _errs2 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.headers !== void 0) {
-                  let data1 = data.headers;
-                  const _errs4 = errors;
-                  if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
-                    validate16.errors = [{ instancePath: instancePath + "/headers", schemaPath: "#/properties/headers/type", keyword: "type", params: { type: "object" } }];
-                    return false;
-                  }
-                  var valid0 = _errs4 === errors;
-                } else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
-        } else {
-          validate16.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate16.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate16, "validate16");
-    exports2.startResponse = validate17;
-    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.execution_id === void 0 && (missing0 = "execution_id")) {
-            validate17.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.execution_id !== void 0) {
-              let data0 = data.execution_id;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 64) {
-                    validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                    return false;
-                  } else {
-                    if (func2(data0) < 1) {
-                      validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-            }
-          }
-        } else {
-          validate17.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate17.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate17, "validate17");
-    exports2.syncResponse = validate18;
-    var schema39 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json", "title": "a StartSyncWorkflowExecution body", "type": "object", "required": ["execution_id", "status"], "additionalProperties": true, "properties": { "execution_id": { "title": "an execution id of 1 to 64 characters", "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "title": "a synchronous run status (success, fail or timeout)", "type": "string", "enum": ["success", "fail", "timeout"] }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "errors": { "title": "an array of node errors, or null", "type": ["array", "null"], "items": { "title": "a node error {node_id, error_message, begin_time, end_time}", "type": "object", "required": ["node_id"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "error_message": { "title": "a string, an object or null", "type": ["string", "object", "null"] }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } } }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } };
-    function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      if (errors === 0) {
-        if (data && typeof data == "object" && !Array.isArray(data)) {
-          let missing0;
-          if (data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
-            validate18.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
-            return false;
-          } else {
-            if (data.execution_id !== void 0) {
-              let data0 = data.execution_id;
-              const _errs2 = errors;
-              if (errors === _errs2) {
-                if (typeof data0 === "string") {
-                  if (func2(data0) > 64) {
-                    validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
-                    return false;
-                  } else {
-                    if (func2(data0) < 1) {
-                      validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
-                      return false;
-                    }
-                  }
-                } else {
-                  validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-              }
-              var valid0 = _errs2 === errors;
-            } else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.status !== void 0) {
-                let data1 = data.status;
-                const _errs4 = errors;
-                if (typeof data1 !== "string") {
-                  validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } }];
-                  return false;
-                }
-                if (!(data1 === "success" || data1 === "fail" || data1 === "timeout")) {
-                  validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema39.properties.status.enum } }];
-                  return false;
-                }
-                var valid0 = _errs4 === errors;
-              } else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.output !== void 0) {
-                  let data2 = data.output;
-                  const _errs6 = errors;
-                  if (!(data2 && typeof data2 == "object" && !Array.isArray(data2)) && data2 !== null) {
-                    validate18.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
-                    return false;
-                  }
-                  var valid0 = _errs6 === errors;
-                } else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.errors !== void 0) {
-                    let data3 = data.errors;
-                    const _errs9 = errors;
-                    if (!Array.isArray(data3) && data3 !== null) {
-                      validate18.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: schema39.properties.errors.type } }];
-                      return false;
-                    }
-                    if (errors === _errs9) {
-                      if (Array.isArray(data3)) {
-                        var valid2 = true;
-                        const len0 = data3.length;
-                        for (let i0 = 0; i0 < len0; i0++) {
-                          let data4 = data3[i0];
-                          const _errs11 = errors;
-                          if (errors === _errs11) {
-                            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-                              let missing1;
-                              if (data4.node_id === void 0 && (missing1 = "node_id")) {
-                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/required", keyword: "required", params: { missingProperty: missing1 } }];
-                                return false;
-                              } else {
-                                if (data4.node_id !== void 0) {
-                                  const _errs14 = errors;
-                                  if (typeof data4.node_id !== "string") {
-                                    validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/node_id", schemaPath: "#/properties/errors/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
-                                    return false;
-                                  }
-                                  var valid3 = _errs14 === errors;
-                                } else {
-                                  var valid3 = true;
-                                }
-                                if (valid3) {
-                                  if (data4.error_message !== void 0) {
-                                    let data6 = data4.error_message;
-                                    const _errs16 = errors;
-                                    if (typeof data6 !== "string" && !(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
-                                      validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/error_message", schemaPath: "#/properties/errors/items/properties/error_message/type", keyword: "type", params: { type: schema39.properties.errors.items.properties.error_message.type } }];
-                                      return false;
-                                    }
-                                    var valid3 = _errs16 === errors;
-                                  } else {
-                                    var valid3 = true;
-                                  }
-                                  if (valid3) {
-                                    if (data4.begin_time !== void 0) {
-                                      let data7 = data4.begin_time;
-                                      const _errs18 = errors;
-                                      const _errs19 = errors;
-                                      if (errors === _errs19) {
-                                        if (errors === _errs19) {
-                                          if (typeof data7 === "string") {
-                                            if (!pattern1.test(data7)) {
-                                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                              return false;
-                                            } else {
-                                              if (!formats0.validate(data7)) {
-                                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                                return false;
-                                              }
-                                            }
-                                          } else {
-                                            validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                      var valid3 = _errs18 === errors;
-                                    } else {
-                                      var valid3 = true;
-                                    }
-                                    if (valid3) {
-                                      if (data4.end_time !== void 0) {
-                                        let data8 = data4.end_time;
-                                        const _errs21 = errors;
-                                        const _errs22 = errors;
-                                        if (errors === _errs22) {
-                                          if (errors === _errs22) {
-                                            if (typeof data8 === "string") {
-                                              if (!pattern1.test(data8)) {
-                                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                                return false;
-                                              } else {
-                                                if (!formats0.validate(data8)) {
-                                                  validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                                  return false;
-                                                }
-                                              }
-                                            } else {
-                                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                                              return false;
-                                            }
-                                          }
-                                        }
-                                        var valid3 = _errs21 === errors;
-                                      } else {
-                                        var valid3 = true;
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            } else {
-                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/type", keyword: "type", params: { type: "object" } }];
-                              return false;
-                            }
-                          }
-                          var valid2 = _errs11 === errors;
-                          if (!valid2) {
-                            break;
-                          }
-                        }
-                      }
-                    }
-                    var valid0 = _errs9 === errors;
-                  } else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.begin_time !== void 0) {
-                      let data9 = data.begin_time;
-                      const _errs24 = errors;
-                      const _errs25 = errors;
-                      if (errors === _errs25) {
-                        if (errors === _errs25) {
-                          if (typeof data9 === "string") {
-                            if (!pattern1.test(data9)) {
-                              validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                              return false;
-                            } else {
-                              if (!formats0.validate(data9)) {
-                                validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                return false;
-                              }
-                            }
-                          } else {
-                            validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                            return false;
-                          }
-                        }
-                      }
-                      var valid0 = _errs24 === errors;
-                    } else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.end_time !== void 0) {
-                        let data10 = data.end_time;
-                        const _errs27 = errors;
-                        const _errs28 = errors;
-                        if (errors === _errs28) {
-                          if (errors === _errs28) {
-                            if (typeof data10 === "string") {
-                              if (!pattern1.test(data10)) {
-                                validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
-                                return false;
-                              } else {
-                                if (!formats0.validate(data10)) {
-                                  validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
-                                  return false;
-                                }
-                              }
-                            } else {
-                              validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid0 = _errs27 === errors;
-                      } else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        } else {
-          validate18.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
-          return false;
-        }
-      }
-      validate18.errors = vErrors;
-      return errors === 0;
-    }
-    __name(validate18, "validate18");
-    exports2.SCHEMA_FILES = { "execution": "workflow-execution.schema.json", "error": "error.schema.json", "workflowList": "workflow-list.schema.json", "executionList": "execution-list.schema.json", "iamProjects": "iam-projects.schema.json", "startRequest": "start-execution-request.schema.json", "startResponse": "start-execution-response.schema.json", "syncResponse": "sync-execution-response.schema.json" };
   }
 });
 
@@ -2033,21 +340,21 @@ var require_tr46 = __commonJS({
         label2 = punycode.toUnicode(label2);
         processing_option = PROCESSING_OPTIONS.NONTRANSITIONAL;
       }
-      var error = false;
+      var error2 = false;
       if (normalize(label2) !== label2 || label2[3] === "-" && label2[4] === "-" || label2[0] === "-" || label2[label2.length - 1] === "-" || label2.indexOf(".") !== -1 || label2.search(combiningMarksRegex) === 0) {
-        error = true;
+        error2 = true;
       }
       var len = countSymbols(label2);
       for (var i = 0; i < len; ++i) {
         var status = findStatus(label2.codePointAt(i));
         if (processing === PROCESSING_OPTIONS.TRANSITIONAL && status[1] !== "valid" || processing === PROCESSING_OPTIONS.NONTRANSITIONAL && status[1] !== "valid" && status[1] !== "deviation") {
-          error = true;
+          error2 = true;
           break;
         }
       }
       return {
         label: label2,
-        error
+        error: error2
       };
     }
     __name(validateLabel, "validateLabel");
@@ -3746,8 +2053,8 @@ var require_lib2 = __commonJS({
       this.timeout = timeout;
       if (body instanceof Stream) {
         body.on("error", function(err) {
-          const error = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
-          _this[INTERNALS].error = error;
+          const error2 = err.name === "AbortError" ? err : new FetchError(`Invalid response body while trying to fetch ${_this.url}: ${err.message}`, "system", err);
+          _this[INTERNALS].error = error2;
         });
       }
     }
@@ -4620,13 +2927,13 @@ var require_lib2 = __commonJS({
         const signal = request.signal;
         let response = null;
         const abort = /* @__PURE__ */ __name(function abort2() {
-          let error = new AbortError("The user aborted a request.");
-          reject(error);
+          let error2 = new AbortError("The user aborted a request.");
+          reject(error2);
           if (request.body && request.body instanceof Stream.Readable) {
-            destroyStream(request.body, error);
+            destroyStream(request.body, error2);
           }
           if (!response || !response.body) return;
-          response.body.emit("error", error);
+          response.body.emit("error", error2);
         }, "abort");
         if (signal && signal.aborted) {
           abort();
@@ -5434,13 +3741,13 @@ var require_build = __commonJS({
       * @param {string} error
       * @param {string|null} [input=null]
       */
-      constructor(error, input2 = null) {
-        let message = `error parsing regexp: ${error}`;
+      constructor(error2, input2 = null) {
+        let message = `error parsing regexp: ${error2}`;
         if (input2) message += `: \`${input2}\``;
         super(message);
         this.name = "RE2JSSyntaxException";
         this.message = message;
-        this.error = error;
+        this.error = error2;
         this.input = input2;
       }
       /**
@@ -12089,8 +10396,8 @@ var UsageError = class extends Error {
 
 // provider/cli/jsonArg.ts
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function where(text, error) {
-  const message = error instanceof Error ? error.message : "";
+function where(text, error2) {
+  const message = error2 instanceof Error ? error2.message : "";
   const m = /position (\d+)/.exec(message);
   const at = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : void 0;
   if (at === void 0) return "";
@@ -12662,10 +10969,10 @@ var WorkflowGateError = class extends FunctionGraphGateError {
   execution;
   /** How each required node and condition came out, when the gate judged any (no payload values). */
   results;
-  constructor(code, message, execution, results) {
+  constructor(code, message, execution2, results) {
     super(message);
     this.code = code;
-    this.execution = execution;
+    this.execution = execution2;
     if (results !== void 0) this.results = results;
   }
 };
@@ -12734,8 +11041,8 @@ var BY_CODE = {
   [ErrorCodes.transport]: ExitCodes.api,
   [ErrorCodes.responseValidation]: ExitCodes.api
 };
-function exitCodeOf(error) {
-  const code = typeof error === "object" && error !== null ? error.code : void 0;
+function exitCodeOf(error2) {
+  const code = typeof error2 === "object" && error2 !== null ? error2.code : void 0;
   return (typeof code === "string" ? BY_CODE[code] : void 0) ?? ExitCodes.api;
 }
 __name(exitCodeOf, "exitCodeOf");
@@ -13141,8 +11448,57 @@ function renderErrorMessage(obj) {
 }
 __name(renderErrorMessage, "renderErrorMessage");
 
-// provider/model/map.ts
-init_time();
+// provider/model/time.ts
+var UTC_TIME_PATTERN = "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$";
+var UTC_TIME_RE = new RegExp(UTC_TIME_PATTERN);
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year, month) {
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+__name(daysInMonth, "daysInMonth");
+function parseApiTime(s) {
+  if (typeof s !== "string" || s === "" || !UTC_TIME_RE.test(s)) return void 0;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (day > daysInMonth(year, month)) return void 0;
+  return Date.parse(s);
+}
+__name(parseApiTime, "parseApiTime");
+function isUtcTimeString(s) {
+  return s === "" || parseApiTime(s) !== void 0;
+}
+__name(isUtcTimeString, "isUtcTimeString");
+function isRealTime(s) {
+  return isUtcTimeString(s);
+}
+__name(isRealTime, "isRealTime");
+var SCHEMA_FORMATS = {
+  "fgs-utc-time": { type: "string", validate: isRealTime }
+};
+function utcTimeToMillis(s) {
+  if (s === void 0 || s === "") return void 0;
+  const ms2 = parseApiTime(s) ?? Date.parse(s);
+  if (Number.isNaN(ms2)) throw new TypeError(`not an ISO-8601 time: ${JSON.stringify(s.slice(0, 64))}; validate the body first`);
+  return ms2;
+}
+__name(utcTimeToMillis, "utcTimeToMillis");
+var YEAR_10000_MS = 2534023008e5;
+var cachedSecond = Number.NaN;
+var cachedPrefix = "";
+var millisSuffixes;
+function millisToIso(ms2) {
+  if (!(ms2 >= 0 && ms2 < YEAR_10000_MS && Number.isInteger(ms2))) return new Date(ms2).toISOString();
+  const second2 = Math.floor(ms2 / 1e3);
+  if (second2 !== cachedSecond) {
+    cachedSecond = second2;
+    cachedPrefix = new Date(second2 * 1e3).toISOString().slice(0, 19);
+  }
+  millisSuffixes ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
+  return cachedPrefix + millisSuffixes[ms2 - second2 * 1e3];
+}
+__name(millisToIso, "millisToIso");
 
 // provider/model/types.ts
 var FINAL_STATUSES = ["success", "fail", "timeout", "cancel"];
@@ -13191,8 +11547,8 @@ function toNodeExecution(e) {
   const em = e.error_message;
   if (em != null && Object.keys(em).length > 0) {
     x.errorMessage = em;
-    const error = renderErrorMessage(em);
-    if (error !== void 0) x.error = error;
+    const error2 = renderErrorMessage(em);
+    if (error2 !== void 0) x.error = error2;
   }
   if (e.request_id) x.requestId = e.request_id;
   return x;
@@ -13405,9 +11761,9 @@ function renderSummary(o) {
   if (e.nodes.length > 0) {
     lines.push("| | Node | Status | Duration | Error |", "| --- | --- | --- | --- | --- |");
     for (const r of e.nodes.map(nodeRow)) {
-      const error = r.error ? cell(r.error) + (r.requestId ? ` (request id ${cell(r.requestId)})` : "") : "";
+      const error2 = r.error ? cell(r.error) + (r.requestId ? ` (request id ${cell(r.requestId)})` : "") : "";
       const status = `${r.failed ? "**" : ""}${cell(r.status ?? "-")}${r.failed ? "**" : ""}`;
-      lines.push(`| ${marker(r.status)} | ${cell(r.name)} | ${status} | ${formatDuration(r.durationMs)} | ${error} |`);
+      lines.push(`| ${marker(r.status)} | ${cell(r.name)} | ${status} | ${formatDuration(r.durationMs)} | ${error2} |`);
     }
     lines.push("");
   }
@@ -13634,8 +11990,1630 @@ function sleep(ms2, signal) {
 }
 __name(sleep, "sleep");
 
-// provider/model/validate.ts
-var generated = __toESM(require_validators());
+// provider/model/generated/validators.ts
+var validators_exports = {};
+__export(validators_exports, {
+  SCHEMA_FILES: () => SCHEMA_FILES,
+  error: () => error,
+  execution: () => execution,
+  executionList: () => executionList,
+  iamProjects: () => iamProjects,
+  startRequest: () => startRequest,
+  startResponse: () => startResponse,
+  syncResponse: () => syncResponse,
+  workflowList: () => workflowList
+});
+var execution = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-execution.schema.json", "title": "a ShowWorkflowExecution body", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "headers": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" }, "node_execution_details": { "title": "an array of at most 200 node execution details, or null", "type": ["array", "null"], "maxItems": 200, "items": { "title": "a node execution detail", "type": "object", "required": ["node_id", "node_name", "execution_id", "executions"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "node_name": { "type": "string" }, "execution_id": { "type": "string" }, "executions": { "type": ["array", "null"], "items": { "title": "a node execution", "type": "object", "required": ["status"], "additionalProperties": true, "properties": { "status": { "$ref": "common.schema.json#/definitions/status" }, "input": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "begin_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "end_time": { "$ref": "common.schema.json#/definitions/epochMillis" }, "error_message": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "request_id": { "type": "string" } } } } } } } } };
+var schema14 = { "title": "an execution status", "type": "string", "enum": ["success", "fail", "running", "timeout", "cancel", "scheduled", "retrying", "stopping", "recovered"] };
+var schema15 = { "title": "an object or null", "type": ["object", "null"] };
+var func2 = require_ucs2length().default;
+var pattern0 = new RegExp("^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$", "u");
+var pattern1 = new RegExp("^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$", "u");
+var formats0 = SCHEMA_FORMATS["fgs-utc-time"];
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.workflow_id === void 0 && (missing0 = "workflow_id") || data.workflow_urn === void 0 && (missing0 = "workflow_urn") || data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
+        validate10.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.workflow_id !== void 0) {
+          let data0 = data.workflow_id;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (typeof data0 === "string") {
+              if (func2(data0) > 512) {
+                validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
+                return false;
+              } else {
+                if (func2(data0) < 1) {
+                  validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                  return false;
+                }
+              }
+            } else {
+              validate10.errors = [{ instancePath: instancePath + "/workflow_id", schemaPath: "#/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
+              return false;
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.workflow_urn !== void 0) {
+            let data1 = data.workflow_urn;
+            const _errs4 = errors;
+            const _errs5 = errors;
+            if (errors === _errs5) {
+              if (typeof data1 === "string") {
+                if (!pattern0.test(data1)) {
+                  validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
+                  return false;
+                }
+              } else {
+                validate10.errors = [{ instancePath: instancePath + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
+                return false;
+              }
+            }
+            var valid0 = _errs4 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.execution_id !== void 0) {
+              let data2 = data.execution_id;
+              const _errs7 = errors;
+              if (errors === _errs7) {
+                if (typeof data2 === "string") {
+                  if (func2(data2) > 64) {
+                    validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                    return false;
+                  } else {
+                    if (func2(data2) < 1) {
+                      validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                      return false;
+                    }
+                  }
+                } else {
+                  validate10.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+                  return false;
+                }
+              }
+              var valid0 = _errs7 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.status !== void 0) {
+                let data3 = data.status;
+                const _errs9 = errors;
+                if (typeof data3 !== "string") {
+                  validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
+                  return false;
+                }
+                if (!(data3 === "success" || data3 === "fail" || data3 === "running" || data3 === "timeout" || data3 === "cancel" || data3 === "scheduled" || data3 === "retrying" || data3 === "stopping" || data3 === "recovered")) {
+                  validate10.errors = [{ instancePath: instancePath + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
+                  return false;
+                }
+                var valid0 = _errs9 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.headers !== void 0) {
+                  let data4 = data.headers;
+                  const _errs12 = errors;
+                  if (!(data4 && typeof data4 == "object" && !Array.isArray(data4)) && data4 !== null) {
+                    validate10.errors = [{ instancePath: instancePath + "/headers", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                    return false;
+                  }
+                  var valid0 = _errs12 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.input !== void 0) {
+                    let data5 = data.input;
+                    const _errs15 = errors;
+                    if (!(data5 && typeof data5 == "object" && !Array.isArray(data5)) && data5 !== null) {
+                      validate10.errors = [{ instancePath: instancePath + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                      return false;
+                    }
+                    var valid0 = _errs15 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.output !== void 0) {
+                      let data6 = data.output;
+                      const _errs18 = errors;
+                      if (!(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
+                        validate10.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                        return false;
+                      }
+                      var valid0 = _errs18 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.begin_time !== void 0) {
+                        let data7 = data.begin_time;
+                        const _errs21 = errors;
+                        const _errs22 = errors;
+                        if (errors === _errs22) {
+                          if (errors === _errs22) {
+                            if (typeof data7 === "string") {
+                              if (!pattern1.test(data7)) {
+                                validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                return false;
+                              } else {
+                                if (!formats0.validate(data7)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                  return false;
+                                }
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                              return false;
+                            }
+                          }
+                        }
+                        var valid0 = _errs21 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.end_time !== void 0) {
+                          let data8 = data.end_time;
+                          const _errs24 = errors;
+                          const _errs25 = errors;
+                          if (errors === _errs25) {
+                            if (errors === _errs25) {
+                              if (typeof data8 === "string") {
+                                if (!pattern1.test(data8)) {
+                                  validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                  return false;
+                                } else {
+                                  if (!formats0.validate(data8)) {
+                                    validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                    return false;
+                                  }
+                                }
+                              } else {
+                                validate10.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                            }
+                          }
+                          var valid0 = _errs24 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.last_update_time !== void 0) {
+                            let data9 = data.last_update_time;
+                            const _errs27 = errors;
+                            const _errs28 = errors;
+                            if (errors === _errs28) {
+                              if (errors === _errs28) {
+                                if (typeof data9 === "string") {
+                                  if (!pattern1.test(data9)) {
+                                    validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                    return false;
+                                  } else {
+                                    if (!formats0.validate(data9)) {
+                                      validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                      return false;
+                                    }
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                  return false;
+                                }
+                              }
+                            }
+                            var valid0 = _errs27 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.created_by !== void 0) {
+                              const _errs30 = errors;
+                              if (typeof data.created_by !== "string") {
+                                validate10.errors = [{ instancePath: instancePath + "/created_by", schemaPath: "#/properties/created_by/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                              var valid0 = _errs30 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.node_execution_details !== void 0) {
+                                let data11 = data.node_execution_details;
+                                const _errs32 = errors;
+                                if (!Array.isArray(data11) && data11 !== null) {
+                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/type", keyword: "type", params: { type: schema11.properties.node_execution_details.type } }];
+                                  return false;
+                                }
+                                if (errors === _errs32) {
+                                  if (Array.isArray(data11)) {
+                                    if (data11.length > 200) {
+                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details", schemaPath: "#/properties/node_execution_details/maxItems", keyword: "maxItems", params: { limit: 200 } }];
+                                      return false;
+                                    } else {
+                                      var valid9 = true;
+                                      const len0 = data11.length;
+                                      for (let i0 = 0; i0 < len0; i0++) {
+                                        let data12 = data11[i0];
+                                        const _errs34 = errors;
+                                        if (errors === _errs34) {
+                                          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                            let missing1;
+                                            if (data12.node_id === void 0 && (missing1 = "node_id") || data12.node_name === void 0 && (missing1 = "node_name") || data12.execution_id === void 0 && (missing1 = "execution_id") || data12.executions === void 0 && (missing1 = "executions")) {
+                                              validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                                              return false;
+                                            } else {
+                                              if (data12.node_id !== void 0) {
+                                                const _errs37 = errors;
+                                                if (typeof data12.node_id !== "string") {
+                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_id", schemaPath: "#/properties/node_execution_details/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
+                                                  return false;
+                                                }
+                                                var valid10 = _errs37 === errors;
+                                              } else {
+                                                var valid10 = true;
+                                              }
+                                              if (valid10) {
+                                                if (data12.node_name !== void 0) {
+                                                  const _errs39 = errors;
+                                                  if (typeof data12.node_name !== "string") {
+                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/node_name", schemaPath: "#/properties/node_execution_details/items/properties/node_name/type", keyword: "type", params: { type: "string" } }];
+                                                    return false;
+                                                  }
+                                                  var valid10 = _errs39 === errors;
+                                                } else {
+                                                  var valid10 = true;
+                                                }
+                                                if (valid10) {
+                                                  if (data12.execution_id !== void 0) {
+                                                    const _errs41 = errors;
+                                                    if (typeof data12.execution_id !== "string") {
+                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/execution_id", schemaPath: "#/properties/node_execution_details/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+                                                      return false;
+                                                    }
+                                                    var valid10 = _errs41 === errors;
+                                                  } else {
+                                                    var valid10 = true;
+                                                  }
+                                                  if (valid10) {
+                                                    if (data12.executions !== void 0) {
+                                                      let data16 = data12.executions;
+                                                      const _errs43 = errors;
+                                                      if (!Array.isArray(data16) && data16 !== null) {
+                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions", schemaPath: "#/properties/node_execution_details/items/properties/executions/type", keyword: "type", params: { type: schema11.properties.node_execution_details.items.properties.executions.type } }];
+                                                        return false;
+                                                      }
+                                                      if (errors === _errs43) {
+                                                        if (Array.isArray(data16)) {
+                                                          var valid11 = true;
+                                                          const len1 = data16.length;
+                                                          for (let i1 = 0; i1 < len1; i1++) {
+                                                            let data17 = data16[i1];
+                                                            const _errs45 = errors;
+                                                            if (errors === _errs45) {
+                                                              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                                                                let missing2;
+                                                                if (data17.status === void 0 && (missing2 = "status")) {
+                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/required", keyword: "required", params: { missingProperty: missing2 } }];
+                                                                  return false;
+                                                                } else {
+                                                                  if (data17.status !== void 0) {
+                                                                    let data18 = data17.status;
+                                                                    const _errs48 = errors;
+                                                                    if (typeof data18 !== "string") {
+                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
+                                                                      return false;
+                                                                    }
+                                                                    if (!(data18 === "success" || data18 === "fail" || data18 === "running" || data18 === "timeout" || data18 === "cancel" || data18 === "scheduled" || data18 === "retrying" || data18 === "stopping" || data18 === "recovered")) {
+                                                                      validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
+                                                                      return false;
+                                                                    }
+                                                                    var valid12 = _errs48 === errors;
+                                                                  } else {
+                                                                    var valid12 = true;
+                                                                  }
+                                                                  if (valid12) {
+                                                                    if (data17.input !== void 0) {
+                                                                      let data19 = data17.input;
+                                                                      const _errs51 = errors;
+                                                                      if (!(data19 && typeof data19 == "object" && !Array.isArray(data19)) && data19 !== null) {
+                                                                        validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/input", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                                                                        return false;
+                                                                      }
+                                                                      var valid12 = _errs51 === errors;
+                                                                    } else {
+                                                                      var valid12 = true;
+                                                                    }
+                                                                    if (valid12) {
+                                                                      if (data17.output !== void 0) {
+                                                                        let data20 = data17.output;
+                                                                        const _errs54 = errors;
+                                                                        if (!(data20 && typeof data20 == "object" && !Array.isArray(data20)) && data20 !== null) {
+                                                                          validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                                                                          return false;
+                                                                        }
+                                                                        var valid12 = _errs54 === errors;
+                                                                      } else {
+                                                                        var valid12 = true;
+                                                                      }
+                                                                      if (valid12) {
+                                                                        if (data17.begin_time !== void 0) {
+                                                                          let data21 = data17.begin_time;
+                                                                          const _errs57 = errors;
+                                                                          const _errs58 = errors;
+                                                                          if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+                                                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
+                                                                            return false;
+                                                                          }
+                                                                          if (errors === _errs58) {
+                                                                            if (typeof data21 == "number" && isFinite(data21)) {
+                                                                              if (data21 > 864e13 || isNaN(data21)) {
+                                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
+                                                                                return false;
+                                                                              } else {
+                                                                                if (data21 < 0 || isNaN(data21)) {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/begin_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                                                                                  return false;
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                          var valid12 = _errs57 === errors;
+                                                                        } else {
+                                                                          var valid12 = true;
+                                                                        }
+                                                                        if (valid12) {
+                                                                          if (data17.end_time !== void 0) {
+                                                                            let data22 = data17.end_time;
+                                                                            const _errs60 = errors;
+                                                                            const _errs61 = errors;
+                                                                            if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                                                                              validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/type", keyword: "type", params: { type: "integer" } }];
+                                                                              return false;
+                                                                            }
+                                                                            if (errors === _errs61) {
+                                                                              if (typeof data22 == "number" && isFinite(data22)) {
+                                                                                if (data22 > 864e13 || isNaN(data22)) {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/maximum", keyword: "maximum", params: { comparison: "<=", limit: 864e13 } }];
+                                                                                  return false;
+                                                                                } else {
+                                                                                  if (data22 < 0 || isNaN(data22)) {
+                                                                                    validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/end_time", schemaPath: "common.schema.json#/definitions/epochMillis/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                                                                                    return false;
+                                                                                  }
+                                                                                }
+                                                                              }
+                                                                            }
+                                                                            var valid12 = _errs60 === errors;
+                                                                          } else {
+                                                                            var valid12 = true;
+                                                                          }
+                                                                          if (valid12) {
+                                                                            if (data17.error_message !== void 0) {
+                                                                              let data23 = data17.error_message;
+                                                                              const _errs63 = errors;
+                                                                              if (!(data23 && typeof data23 == "object" && !Array.isArray(data23)) && data23 !== null) {
+                                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/error_message", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                                                                                return false;
+                                                                              }
+                                                                              var valid12 = _errs63 === errors;
+                                                                            } else {
+                                                                              var valid12 = true;
+                                                                            }
+                                                                            if (valid12) {
+                                                                              if (data17.request_id !== void 0) {
+                                                                                const _errs66 = errors;
+                                                                                if (typeof data17.request_id !== "string") {
+                                                                                  validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1 + "/request_id", schemaPath: "#/properties/node_execution_details/items/properties/executions/items/properties/request_id/type", keyword: "type", params: { type: "string" } }];
+                                                                                  return false;
+                                                                                }
+                                                                                var valid12 = _errs66 === errors;
+                                                                              } else {
+                                                                                var valid12 = true;
+                                                                              }
+                                                                            }
+                                                                          }
+                                                                        }
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                }
+                                                              } else {
+                                                                validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0 + "/executions/" + i1, schemaPath: "#/properties/node_execution_details/items/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
+                                                                return false;
+                                                              }
+                                                            }
+                                                            var valid11 = _errs45 === errors;
+                                                            if (!valid11) {
+                                                              break;
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                      var valid10 = _errs43 === errors;
+                                                    } else {
+                                                      var valid10 = true;
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate10.errors = [{ instancePath: instancePath + "/node_execution_details/" + i0, schemaPath: "#/properties/node_execution_details/items/type", keyword: "type", params: { type: "object" } }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid9 = _errs34 === errors;
+                                        if (!valid9) {
+                                          break;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                                var valid0 = _errs32 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+__name(validate10, "validate10");
+var error = validate12;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const _errs1 = errors;
+  let valid0 = false;
+  const _errs2 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.error_code === void 0 && (missing0 = "error_code") || data.error_msg === void 0 && (missing0 = "error_msg")) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: missing0 } };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs3 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing1;
+      if (data.error === void 0 && (missing1 = "error")) {
+        const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: missing1 } };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs3 === errors;
+    valid0 = valid0 || _valid0;
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {} };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+    validate12.errors = vErrors;
+    return false;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.error_code !== void 0) {
+        let data0 = data.error_code;
+        const _errs5 = errors;
+        if (errors === _errs5) {
+          if (typeof data0 === "string") {
+            if (func2(data0) < 1) {
+              validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/minLength", keyword: "minLength", params: { limit: 1 } }];
+              return false;
+            }
+          } else {
+            validate12.errors = [{ instancePath: instancePath + "/error_code", schemaPath: "#/properties/error_code/type", keyword: "type", params: { type: "string" } }];
+            return false;
+          }
+        }
+        var valid1 = _errs5 === errors;
+      } else {
+        var valid1 = true;
+      }
+      if (valid1) {
+        if (data.error_msg !== void 0) {
+          const _errs7 = errors;
+          if (typeof data.error_msg !== "string") {
+            validate12.errors = [{ instancePath: instancePath + "/error_msg", schemaPath: "#/properties/error_msg/type", keyword: "type", params: { type: "string" } }];
+            return false;
+          }
+          var valid1 = _errs7 === errors;
+        } else {
+          var valid1 = true;
+        }
+        if (valid1) {
+          if (data.request_id !== void 0) {
+            const _errs9 = errors;
+            if (typeof data.request_id !== "string") {
+              validate12.errors = [{ instancePath: instancePath + "/request_id", schemaPath: "#/properties/request_id/type", keyword: "type", params: { type: "string" } }];
+              return false;
+            }
+            var valid1 = _errs9 === errors;
+          } else {
+            var valid1 = true;
+          }
+          if (valid1) {
+            if (data.error !== void 0) {
+              let data3 = data.error;
+              const _errs11 = errors;
+              if (errors === _errs11) {
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  let missing2;
+                  if (data3.code === void 0 && (missing2 = "code") || data3.message === void 0 && (missing2 = "message")) {
+                    validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/required", keyword: "required", params: { missingProperty: missing2 } }];
+                    return false;
+                  } else {
+                    if (data3.code !== void 0) {
+                      let data4 = data3.code;
+                      const _errs14 = errors;
+                      if (errors === _errs14) {
+                        if (typeof data4 === "string") {
+                          if (func2(data4) < 1) {
+                            validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/minLength", keyword: "minLength", params: { limit: 1 } }];
+                            return false;
+                          }
+                        } else {
+                          validate12.errors = [{ instancePath: instancePath + "/error/code", schemaPath: "#/properties/error/properties/code/type", keyword: "type", params: { type: "string" } }];
+                          return false;
+                        }
+                      }
+                      var valid2 = _errs14 === errors;
+                    } else {
+                      var valid2 = true;
+                    }
+                    if (valid2) {
+                      if (data3.message !== void 0) {
+                        const _errs16 = errors;
+                        if (typeof data3.message !== "string") {
+                          validate12.errors = [{ instancePath: instancePath + "/error/message", schemaPath: "#/properties/error/properties/message/type", keyword: "type", params: { type: "string" } }];
+                          return false;
+                        }
+                        var valid2 = _errs16 === errors;
+                      } else {
+                        var valid2 = true;
+                      }
+                    }
+                  }
+                } else {
+                  validate12.errors = [{ instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "object" } }];
+                  return false;
+                }
+              }
+              var valid1 = _errs11 === errors;
+            } else {
+              var valid1 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate12.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+__name(validate12, "validate12");
+var workflowList = validate13;
+var schema28 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/workflow-list.schema.json", "title": "a ListWorkflows body", "type": "object", "required": ["workflows"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "workflows": { "type": ["array", "null"], "items": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } }, "definitions": { "workflow": { "title": "a workflow summary", "type": "object", "required": ["id", "workflow_urn", "name"], "additionalProperties": true, "properties": { "id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "name": { "type": "string", "minLength": 1 }, "description": { "type": ["string", "null"] }, "created_time": { "type": ["string", "null"] }, "updated_time": { "type": ["string", "null"] }, "created_by": { "type": ["string", "null"] }, "enable_stream_response": { "type": ["boolean", "null"] } } } } };
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.workflows === void 0 && (missing0 = "workflows")) {
+        validate13.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.total !== void 0) {
+          let data0 = data.total;
+          const _errs2 = errors;
+          if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+            validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
+            return false;
+          }
+          if (errors === _errs2) {
+            if (typeof data0 == "number" && isFinite(data0)) {
+              if (data0 < 0 || isNaN(data0)) {
+                validate13.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                return false;
+              }
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.size !== void 0) {
+            let data1 = data.size;
+            const _errs4 = errors;
+            if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+              validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
+              return false;
+            }
+            if (errors === _errs4) {
+              if (typeof data1 == "number" && isFinite(data1)) {
+                if (data1 < 0 || isNaN(data1)) {
+                  validate13.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                  return false;
+                }
+              }
+            }
+            var valid0 = _errs4 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.workflows !== void 0) {
+              let data2 = data.workflows;
+              const _errs6 = errors;
+              if (!Array.isArray(data2) && data2 !== null) {
+                validate13.errors = [{ instancePath: instancePath + "/workflows", schemaPath: "#/properties/workflows/type", keyword: "type", params: { type: schema28.properties.workflows.type } }];
+                return false;
+              }
+              if (errors === _errs6) {
+                if (Array.isArray(data2)) {
+                  var valid1 = true;
+                  const len0 = data2.length;
+                  for (let i0 = 0; i0 < len0; i0++) {
+                    let data3 = data2[i0];
+                    const _errs8 = errors;
+                    if (errors === _errs8) {
+                      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                        let missing1;
+                        if (data3.id === void 0 && (missing1 = "id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.name === void 0 && (missing1 = "name")) {
+                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                          return false;
+                        } else {
+                          if (data3.id !== void 0) {
+                            let data4 = data3.id;
+                            const _errs11 = errors;
+                            if (errors === _errs11) {
+                              if (typeof data4 === "string") {
+                                if (func2(data4) > 512) {
+                                  validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
+                                  return false;
+                                } else {
+                                  if (func2(data4) < 1) {
+                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                    return false;
+                                  }
+                                }
+                              } else {
+                                validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/id", schemaPath: "#/properties/workflows/items/properties/id/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data3.workflow_urn !== void 0) {
+                              let data5 = data3.workflow_urn;
+                              const _errs13 = errors;
+                              const _errs14 = errors;
+                              if (errors === _errs14) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern0.test(data5)) {
+                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs13 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data3.name !== void 0) {
+                                let data6 = data3.name;
+                                const _errs16 = errors;
+                                if (errors === _errs16) {
+                                  if (typeof data6 === "string") {
+                                    if (func2(data6) < 1) {
+                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/name", schemaPath: "#/properties/workflows/items/properties/name/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid2 = _errs16 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data3.description !== void 0) {
+                                  let data7 = data3.description;
+                                  const _errs18 = errors;
+                                  if (typeof data7 !== "string" && data7 !== null) {
+                                    validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/description", schemaPath: "#/properties/workflows/items/properties/description/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.description.type } }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs18 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.created_time !== void 0) {
+                                    let data8 = data3.created_time;
+                                    const _errs20 = errors;
+                                    if (typeof data8 !== "string" && data8 !== null) {
+                                      validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_time", schemaPath: "#/properties/workflows/items/properties/created_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_time.type } }];
+                                      return false;
+                                    }
+                                    var valid2 = _errs20 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.updated_time !== void 0) {
+                                      let data9 = data3.updated_time;
+                                      const _errs22 = errors;
+                                      if (typeof data9 !== "string" && data9 !== null) {
+                                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/updated_time", schemaPath: "#/properties/workflows/items/properties/updated_time/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.updated_time.type } }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs22 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.created_by !== void 0) {
+                                        let data10 = data3.created_by;
+                                        const _errs24 = errors;
+                                        if (typeof data10 !== "string" && data10 !== null) {
+                                          validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/created_by", schemaPath: "#/properties/workflows/items/properties/created_by/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.created_by.type } }];
+                                          return false;
+                                        }
+                                        var valid2 = _errs24 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.enable_stream_response !== void 0) {
+                                          let data11 = data3.enable_stream_response;
+                                          const _errs26 = errors;
+                                          if (typeof data11 !== "boolean" && data11 !== null) {
+                                            validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0 + "/enable_stream_response", schemaPath: "#/properties/workflows/items/properties/enable_stream_response/type", keyword: "type", params: { type: schema28.properties.workflows.items.properties.enable_stream_response.type } }];
+                                            return false;
+                                          }
+                                          var valid2 = _errs26 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        validate13.errors = [{ instancePath: instancePath + "/workflows/" + i0, schemaPath: "#/properties/workflows/items/type", keyword: "type", params: { type: "object" } }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs8 === errors;
+                    if (!valid1) {
+                      break;
+                    }
+                  }
+                }
+              }
+              var valid0 = _errs6 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate13.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+__name(validate13, "validate13");
+var executionList = validate14;
+var schema30 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/execution-list.schema.json", "title": "a ListWorkflowExecutions body", "type": "object", "required": ["executions"], "additionalProperties": true, "properties": { "total": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "executions": { "type": ["array", "null"], "items": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } }, "definitions": { "executionBrief": { "title": "an execution summary", "type": "object", "required": ["workflow_id", "workflow_urn", "execution_id", "status"], "additionalProperties": true, "properties": { "workflow_id": { "type": "string", "minLength": 1, "maxLength": 512 }, "workflow_urn": { "$ref": "common.schema.json#/definitions/workflowUrn" }, "execution_id": { "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "$ref": "common.schema.json#/definitions/status" }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "last_update_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "created_by": { "type": "string" } } } } };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.executions === void 0 && (missing0 = "executions")) {
+        validate14.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.total !== void 0) {
+          let data0 = data.total;
+          const _errs2 = errors;
+          if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+            validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/type", keyword: "type", params: { type: "integer" } }];
+            return false;
+          }
+          if (errors === _errs2) {
+            if (typeof data0 == "number" && isFinite(data0)) {
+              if (data0 < 0 || isNaN(data0)) {
+                validate14.errors = [{ instancePath: instancePath + "/total", schemaPath: "#/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                return false;
+              }
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.size !== void 0) {
+            let data1 = data.size;
+            const _errs4 = errors;
+            if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+              validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/type", keyword: "type", params: { type: "integer" } }];
+              return false;
+            }
+            if (errors === _errs4) {
+              if (typeof data1 == "number" && isFinite(data1)) {
+                if (data1 < 0 || isNaN(data1)) {
+                  validate14.errors = [{ instancePath: instancePath + "/size", schemaPath: "#/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } }];
+                  return false;
+                }
+              }
+            }
+            var valid0 = _errs4 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.executions !== void 0) {
+              let data2 = data.executions;
+              const _errs6 = errors;
+              if (!Array.isArray(data2) && data2 !== null) {
+                validate14.errors = [{ instancePath: instancePath + "/executions", schemaPath: "#/properties/executions/type", keyword: "type", params: { type: schema30.properties.executions.type } }];
+                return false;
+              }
+              if (errors === _errs6) {
+                if (Array.isArray(data2)) {
+                  var valid1 = true;
+                  const len0 = data2.length;
+                  for (let i0 = 0; i0 < len0; i0++) {
+                    let data3 = data2[i0];
+                    const _errs8 = errors;
+                    if (errors === _errs8) {
+                      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                        let missing1;
+                        if (data3.workflow_id === void 0 && (missing1 = "workflow_id") || data3.workflow_urn === void 0 && (missing1 = "workflow_urn") || data3.execution_id === void 0 && (missing1 = "execution_id") || data3.status === void 0 && (missing1 = "status")) {
+                          validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                          return false;
+                        } else {
+                          if (data3.workflow_id !== void 0) {
+                            let data4 = data3.workflow_id;
+                            const _errs11 = errors;
+                            if (errors === _errs11) {
+                              if (typeof data4 === "string") {
+                                if (func2(data4) > 512) {
+                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/maxLength", keyword: "maxLength", params: { limit: 512 } }];
+                                  return false;
+                                } else {
+                                  if (func2(data4) < 1) {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                    return false;
+                                  }
+                                }
+                              } else {
+                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_id", schemaPath: "#/properties/executions/items/properties/workflow_id/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                            }
+                            var valid2 = _errs11 === errors;
+                          } else {
+                            var valid2 = true;
+                          }
+                          if (valid2) {
+                            if (data3.workflow_urn !== void 0) {
+                              let data5 = data3.workflow_urn;
+                              const _errs13 = errors;
+                              const _errs14 = errors;
+                              if (errors === _errs14) {
+                                if (typeof data5 === "string") {
+                                  if (!pattern0.test(data5)) {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/pattern", keyword: "pattern", params: { pattern: "^urn:fss:[^:]+:[^:]+:workflow:[^:]+:[^:]+:[^:]+$" } }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/workflow_urn", schemaPath: "common.schema.json#/definitions/workflowUrn/type", keyword: "type", params: { type: "string" } }];
+                                  return false;
+                                }
+                              }
+                              var valid2 = _errs13 === errors;
+                            } else {
+                              var valid2 = true;
+                            }
+                            if (valid2) {
+                              if (data3.execution_id !== void 0) {
+                                let data6 = data3.execution_id;
+                                const _errs16 = errors;
+                                if (errors === _errs16) {
+                                  if (typeof data6 === "string") {
+                                    if (func2(data6) > 64) {
+                                      validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                                      return false;
+                                    } else {
+                                      if (func2(data6) < 1) {
+                                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                        return false;
+                                      }
+                                    }
+                                  } else {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/execution_id", schemaPath: "#/properties/executions/items/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                }
+                                var valid2 = _errs16 === errors;
+                              } else {
+                                var valid2 = true;
+                              }
+                              if (valid2) {
+                                if (data3.status !== void 0) {
+                                  let data7 = data3.status;
+                                  const _errs18 = errors;
+                                  if (typeof data7 !== "string") {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/type", keyword: "type", params: { type: "string" } }];
+                                    return false;
+                                  }
+                                  if (!(data7 === "success" || data7 === "fail" || data7 === "running" || data7 === "timeout" || data7 === "cancel" || data7 === "scheduled" || data7 === "retrying" || data7 === "stopping" || data7 === "recovered")) {
+                                    validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/status", schemaPath: "common.schema.json#/definitions/status/enum", keyword: "enum", params: { allowedValues: schema14.enum } }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs18 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.begin_time !== void 0) {
+                                    let data8 = data3.begin_time;
+                                    const _errs21 = errors;
+                                    const _errs22 = errors;
+                                    if (errors === _errs22) {
+                                      if (errors === _errs22) {
+                                        if (typeof data8 === "string") {
+                                          if (!pattern1.test(data8)) {
+                                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                            return false;
+                                          } else {
+                                            if (!formats0.validate(data8)) {
+                                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                              return false;
+                                            }
+                                          }
+                                        } else {
+                                          validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid2 = _errs21 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.end_time !== void 0) {
+                                      let data9 = data3.end_time;
+                                      const _errs24 = errors;
+                                      const _errs25 = errors;
+                                      if (errors === _errs25) {
+                                        if (errors === _errs25) {
+                                          if (typeof data9 === "string") {
+                                            if (!pattern1.test(data9)) {
+                                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                              return false;
+                                            } else {
+                                              if (!formats0.validate(data9)) {
+                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                                return false;
+                                              }
+                                            }
+                                          } else {
+                                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                      var valid2 = _errs24 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.last_update_time !== void 0) {
+                                        let data10 = data3.last_update_time;
+                                        const _errs27 = errors;
+                                        const _errs28 = errors;
+                                        if (errors === _errs28) {
+                                          if (errors === _errs28) {
+                                            if (typeof data10 === "string") {
+                                              if (!pattern1.test(data10)) {
+                                                validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                                return false;
+                                              } else {
+                                                if (!formats0.validate(data10)) {
+                                                  validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                                  return false;
+                                                }
+                                              }
+                                            } else {
+                                              validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/last_update_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                              return false;
+                                            }
+                                          }
+                                        }
+                                        var valid2 = _errs27 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.created_by !== void 0) {
+                                          const _errs30 = errors;
+                                          if (typeof data3.created_by !== "string") {
+                                            validate14.errors = [{ instancePath: instancePath + "/executions/" + i0 + "/created_by", schemaPath: "#/properties/executions/items/properties/created_by/type", keyword: "type", params: { type: "string" } }];
+                                            return false;
+                                          }
+                                          var valid2 = _errs30 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        validate14.errors = [{ instancePath: instancePath + "/executions/" + i0, schemaPath: "#/properties/executions/items/type", keyword: "type", params: { type: "object" } }];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs8 === errors;
+                    if (!valid1) {
+                      break;
+                    }
+                  }
+                }
+              }
+              var valid0 = _errs6 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate14.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+__name(validate14, "validate14");
+var iamProjects = validate15;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.projects === void 0 && (missing0 = "projects")) {
+        validate15.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.projects !== void 0) {
+          let data0 = data.projects;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (Array.isArray(data0)) {
+              var valid1 = true;
+              const len0 = data0.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data1 = data0[i0];
+                const _errs4 = errors;
+                if (errors === _errs4) {
+                  if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                    let missing1;
+                    if (data1.id === void 0 && (missing1 = "id") || data1.name === void 0 && (missing1 = "name")) {
+                      validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                      return false;
+                    } else {
+                      if (data1.id !== void 0) {
+                        let data2 = data1.id;
+                        const _errs7 = errors;
+                        if (errors === _errs7) {
+                          if (typeof data2 === "string") {
+                            if (func2(data2) > 64) {
+                              validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                              return false;
+                            } else {
+                              if (func2(data2) < 1) {
+                                validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                                return false;
+                              }
+                            }
+                          } else {
+                            validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/id", schemaPath: "#/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" } }];
+                            return false;
+                          }
+                        }
+                        var valid2 = _errs7 === errors;
+                      } else {
+                        var valid2 = true;
+                      }
+                      if (valid2) {
+                        if (data1.name !== void 0) {
+                          const _errs9 = errors;
+                          if (typeof data1.name !== "string") {
+                            validate15.errors = [{ instancePath: instancePath + "/projects/" + i0 + "/name", schemaPath: "#/properties/projects/items/properties/name/type", keyword: "type", params: { type: "string" } }];
+                            return false;
+                          }
+                          var valid2 = _errs9 === errors;
+                        } else {
+                          var valid2 = true;
+                        }
+                      }
+                    }
+                  } else {
+                    validate15.errors = [{ instancePath: instancePath + "/projects/" + i0, schemaPath: "#/properties/projects/items/type", keyword: "type", params: { type: "object" } }];
+                    return false;
+                  }
+                }
+                var valid1 = _errs4 === errors;
+                if (!valid1) {
+                  break;
+                }
+              }
+            } else {
+              validate15.errors = [{ instancePath: instancePath + "/projects", schemaPath: "#/properties/projects/type", keyword: "type", params: { type: "array" } }];
+              return false;
+            }
+          }
+        }
+      }
+    } else {
+      validate15.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+__name(validate15, "validate15");
+var startRequest = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.input === void 0 && (missing0 = "input")) {
+        validate16.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!(key0 === "input" || key0 === "headers")) {
+            validate16.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.input !== void 0) {
+            let data0 = data.input;
+            const _errs2 = errors;
+            if (!(data0 && typeof data0 == "object" && !Array.isArray(data0))) {
+              validate16.errors = [{ instancePath: instancePath + "/input", schemaPath: "#/properties/input/type", keyword: "type", params: { type: "object" } }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.headers !== void 0) {
+              let data1 = data.headers;
+              const _errs4 = errors;
+              if (!(data1 && typeof data1 == "object" && !Array.isArray(data1))) {
+                validate16.errors = [{ instancePath: instancePath + "/headers", schemaPath: "#/properties/headers/type", keyword: "type", params: { type: "object" } }];
+                return false;
+              }
+              var valid0 = _errs4 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate16.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+__name(validate16, "validate16");
+var startResponse = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.execution_id === void 0 && (missing0 = "execution_id")) {
+        validate17.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.execution_id !== void 0) {
+          let data0 = data.execution_id;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (typeof data0 === "string") {
+              if (func2(data0) > 64) {
+                validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                return false;
+              } else {
+                if (func2(data0) < 1) {
+                  validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                  return false;
+                }
+              }
+            } else {
+              validate17.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+              return false;
+            }
+          }
+        }
+      }
+    } else {
+      validate17.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+__name(validate17, "validate17");
+var syncResponse = validate18;
+var schema39 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://fgs-workflow-gate.example/schema/sync-execution-response.schema.json", "title": "a StartSyncWorkflowExecution body", "type": "object", "required": ["execution_id", "status"], "additionalProperties": true, "properties": { "execution_id": { "title": "an execution id of 1 to 64 characters", "type": "string", "minLength": 1, "maxLength": 64 }, "status": { "title": "a synchronous run status (success, fail or timeout)", "type": "string", "enum": ["success", "fail", "timeout"] }, "output": { "$ref": "common.schema.json#/definitions/objectOrNull" }, "errors": { "title": "an array of node errors, or null", "type": ["array", "null"], "items": { "title": "a node error {node_id, error_message, begin_time, end_time}", "type": "object", "required": ["node_id"], "additionalProperties": true, "properties": { "node_id": { "type": "string" }, "error_message": { "title": "a string, an object or null", "type": ["string", "object", "null"] }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } } }, "begin_time": { "$ref": "common.schema.json#/definitions/utcTime" }, "end_time": { "$ref": "common.schema.json#/definitions/utcTime" } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.execution_id === void 0 && (missing0 = "execution_id") || data.status === void 0 && (missing0 = "status")) {
+        validate18.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 } }];
+        return false;
+      } else {
+        if (data.execution_id !== void 0) {
+          let data0 = data.execution_id;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (typeof data0 === "string") {
+              if (func2(data0) > 64) {
+                validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/maxLength", keyword: "maxLength", params: { limit: 64 } }];
+                return false;
+              } else {
+                if (func2(data0) < 1) {
+                  validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/minLength", keyword: "minLength", params: { limit: 1 } }];
+                  return false;
+                }
+              }
+            } else {
+              validate18.errors = [{ instancePath: instancePath + "/execution_id", schemaPath: "#/properties/execution_id/type", keyword: "type", params: { type: "string" } }];
+              return false;
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.status !== void 0) {
+            let data1 = data.status;
+            const _errs4 = errors;
+            if (typeof data1 !== "string") {
+              validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } }];
+              return false;
+            }
+            if (!(data1 === "success" || data1 === "fail" || data1 === "timeout")) {
+              validate18.errors = [{ instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema39.properties.status.enum } }];
+              return false;
+            }
+            var valid0 = _errs4 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.output !== void 0) {
+              let data2 = data.output;
+              const _errs6 = errors;
+              if (!(data2 && typeof data2 == "object" && !Array.isArray(data2)) && data2 !== null) {
+                validate18.errors = [{ instancePath: instancePath + "/output", schemaPath: "common.schema.json#/definitions/objectOrNull/type", keyword: "type", params: { type: schema15.type } }];
+                return false;
+              }
+              var valid0 = _errs6 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.errors !== void 0) {
+                let data3 = data.errors;
+                const _errs9 = errors;
+                if (!Array.isArray(data3) && data3 !== null) {
+                  validate18.errors = [{ instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: schema39.properties.errors.type } }];
+                  return false;
+                }
+                if (errors === _errs9) {
+                  if (Array.isArray(data3)) {
+                    var valid2 = true;
+                    const len0 = data3.length;
+                    for (let i0 = 0; i0 < len0; i0++) {
+                      let data4 = data3[i0];
+                      const _errs11 = errors;
+                      if (errors === _errs11) {
+                        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                          let missing1;
+                          if (data4.node_id === void 0 && (missing1 = "node_id")) {
+                            validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/required", keyword: "required", params: { missingProperty: missing1 } }];
+                            return false;
+                          } else {
+                            if (data4.node_id !== void 0) {
+                              const _errs14 = errors;
+                              if (typeof data4.node_id !== "string") {
+                                validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/node_id", schemaPath: "#/properties/errors/items/properties/node_id/type", keyword: "type", params: { type: "string" } }];
+                                return false;
+                              }
+                              var valid3 = _errs14 === errors;
+                            } else {
+                              var valid3 = true;
+                            }
+                            if (valid3) {
+                              if (data4.error_message !== void 0) {
+                                let data6 = data4.error_message;
+                                const _errs16 = errors;
+                                if (typeof data6 !== "string" && !(data6 && typeof data6 == "object" && !Array.isArray(data6)) && data6 !== null) {
+                                  validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/error_message", schemaPath: "#/properties/errors/items/properties/error_message/type", keyword: "type", params: { type: schema39.properties.errors.items.properties.error_message.type } }];
+                                  return false;
+                                }
+                                var valid3 = _errs16 === errors;
+                              } else {
+                                var valid3 = true;
+                              }
+                              if (valid3) {
+                                if (data4.begin_time !== void 0) {
+                                  let data7 = data4.begin_time;
+                                  const _errs18 = errors;
+                                  const _errs19 = errors;
+                                  if (errors === _errs19) {
+                                    if (errors === _errs19) {
+                                      if (typeof data7 === "string") {
+                                        if (!pattern1.test(data7)) {
+                                          validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                          return false;
+                                        } else {
+                                          if (!formats0.validate(data7)) {
+                                            validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                            return false;
+                                          }
+                                        }
+                                      } else {
+                                        validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid3 = _errs18 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data4.end_time !== void 0) {
+                                    let data8 = data4.end_time;
+                                    const _errs21 = errors;
+                                    const _errs22 = errors;
+                                    if (errors === _errs22) {
+                                      if (errors === _errs22) {
+                                        if (typeof data8 === "string") {
+                                          if (!pattern1.test(data8)) {
+                                            validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                                            return false;
+                                          } else {
+                                            if (!formats0.validate(data8)) {
+                                              validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                                              return false;
+                                            }
+                                          }
+                                        } else {
+                                          validate18.errors = [{ instancePath: instancePath + "/errors/" + i0 + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                    var valid3 = _errs21 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate18.errors = [{ instancePath: instancePath + "/errors/" + i0, schemaPath: "#/properties/errors/items/type", keyword: "type", params: { type: "object" } }];
+                          return false;
+                        }
+                      }
+                      var valid2 = _errs11 === errors;
+                      if (!valid2) {
+                        break;
+                      }
+                    }
+                  }
+                }
+                var valid0 = _errs9 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.begin_time !== void 0) {
+                  let data9 = data.begin_time;
+                  const _errs24 = errors;
+                  const _errs25 = errors;
+                  if (errors === _errs25) {
+                    if (errors === _errs25) {
+                      if (typeof data9 === "string") {
+                        if (!pattern1.test(data9)) {
+                          validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                          return false;
+                        } else {
+                          if (!formats0.validate(data9)) {
+                            validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                            return false;
+                          }
+                        }
+                      } else {
+                        validate18.errors = [{ instancePath: instancePath + "/begin_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                        return false;
+                      }
+                    }
+                  }
+                  var valid0 = _errs24 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.end_time !== void 0) {
+                    let data10 = data.end_time;
+                    const _errs27 = errors;
+                    const _errs28 = errors;
+                    if (errors === _errs28) {
+                      if (errors === _errs28) {
+                        if (typeof data10 === "string") {
+                          if (!pattern1.test(data10)) {
+                            validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/pattern", keyword: "pattern", params: { pattern: "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$" } }];
+                            return false;
+                          } else {
+                            if (!formats0.validate(data10)) {
+                              validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/format", keyword: "format", params: { format: "fgs-utc-time" } }];
+                              return false;
+                            }
+                          }
+                        } else {
+                          validate18.errors = [{ instancePath: instancePath + "/end_time", schemaPath: "common.schema.json#/definitions/utcTime/type", keyword: "type", params: { type: "string" } }];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid0 = _errs27 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate18.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } }];
+      return false;
+    }
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+__name(validate18, "validate18");
+var SCHEMA_FILES = { "execution": "workflow-execution.schema.json", "error": "error.schema.json", "workflowList": "workflow-list.schema.json", "executionList": "execution-list.schema.json", "iamProjects": "iam-projects.schema.json", "startRequest": "start-execution-request.schema.json", "startResponse": "start-execution-response.schema.json", "syncResponse": "sync-execution-response.schema.json" };
 
 // provider/model/depth.ts
 var MAX_PAYLOAD_DEPTH = 128;
@@ -13785,9 +13763,9 @@ function toViolations(errors, schemas) {
 __name(toViolations, "toViolations");
 
 // provider/model/validate.ts
-var SCHEMA_FILES2 = generated.SCHEMA_FILES;
+var SCHEMA_FILES2 = SCHEMA_FILES;
 var COMMON_FILE = "common.schema.json";
-var VALIDATORS = generated;
+var VALIDATORS = validators_exports;
 function walk(doc, pointer, follow) {
   let node = doc;
   const followed = /* @__PURE__ */ __name((n) => n !== void 0 && typeof n.$ref === "string" ? follow(n) : n, "followed");
@@ -14483,8 +14461,8 @@ function fromResponse(input2, res, scrub, ms2) {
     return { result: { body, status: 200, requestId, attempts: n }, retry: false };
   }
   if (res.status >= 300 && res.status < 400) {
-    const error = new TransportError("redirect", target.site, n, `HTTP ${res.status} redirect refused: signed requests are never redirected`);
-    return { error, retry: false };
+    const error2 = new TransportError("redirect", target.site, n, `HTTP ${res.status} redirect refused: signed requests are never redirected`);
+    return { error: error2, retry: false };
   }
   const parsed = parseErrorBody(res.text, scrub);
   const retryAfterMs = parseRetryAfter(res.header("retry-after"), Date.now());
@@ -14519,9 +14497,9 @@ function fromFailure(input2, failure, scrub, ms2) {
   const after = failure.status === void 0 ? "" : `HTTP ${failure.status} arrived, then `;
   const detail = kind === "timeout" ? `${after}no complete response within ${policy.attemptTimeoutMs} ms` : kind === "deadline" ? `${after}deadline of ${policy.deadlineMs} ms exceeded` : kind === "aborted" ? "cancelled by the caller" : kind === "body-too-large" ? `response larger than ${policy.maxResponseBytes} bytes (${failure.detail})` : `${after}the exchange with ${target.host} failed: ${safeLine(failure.detail, scrub, 200)}`;
   policy.debug?.(`${call.method} ${target.origin}${target.site.path} attempt ${n}: ${kind} after ${ms2} ms`);
-  const error = new TransportError(kind, target.site, n, detail, { mayHaveArrived: !failure.notSent, httpStatus: failure.status });
+  const error2 = new TransportError(kind, target.site, n, detail, { mayHaveArrived: !failure.notSent, httpStatus: failure.status });
   const retry = (kind === "network" || kind === "timeout") && mayRetry(call.method, { status: failure.status, failed: true, notSent: failure.notSent });
-  return { error, retry };
+  return { error: error2, retry };
 }
 __name(fromFailure, "fromFailure");
 function transportError(kind, input2, when) {
@@ -14557,12 +14535,12 @@ async function callApi(call, credentials, policy) {
     for (let n = 1; ; n++) {
       const attempt = await runAttempt({ call, target, credentials, policy, deadline: deadline.signal, n });
       if (attempt.result) return attempt.result;
-      const error = attempt.error;
-      if (!attempt.retry) throw error;
+      const error2 = attempt.error;
+      if (!attempt.retry) throw error2;
       if (attempt.retryAfterMs === void 0) counted++;
-      if (counted > policy.maxRetries || n >= MAX_ATTEMPTS) throw error;
+      if (counted > policy.maxRetries || n >= MAX_ATTEMPTS) throw error2;
       const delay = nextDelayMs(counted, attempt.retryAfterMs, policy.backoff, policy.random);
-      if (Date.now() + delay >= deadlineAt) throw attempt.beyondDeadline?.(delay) ?? error;
+      if (Date.now() + delay >= deadlineAt) throw attempt.beyondDeadline?.(delay) ?? error2;
       try {
         await sleep(delay, policy.signal);
       } catch {
@@ -14581,9 +14559,9 @@ async function readExecution(ref, credentials, policy) {
   if (ref.fullHistory !== void 0) headers["X-Get-Workflow-Full-History-Data"] = String(ref.fullHistory);
   const segments = ["v2", ref.projectId, "fgs", "workflows", ref.workflowId, "executions", ref.executionId];
   const res = await callApi({ base: ref.endpoint, method: "GET", segments, headers, kind: "execution" }, credentials, policy);
-  const execution = toWorkflowExecution(res.body);
-  checkIdentity(ref, execution, res, segments);
-  return execution;
+  const execution2 = toWorkflowExecution(res.body);
+  checkIdentity(ref, execution2, res, segments);
+  return execution2;
 }
 __name(readExecution, "readExecution");
 function checkIdentity(ref, e, res, segments) {
@@ -15099,12 +15077,12 @@ async function poll(read, wait, hooks) {
   const now = hooks.now ?? Date.now;
   const started = now();
   if (!wait) {
-    const execution = await read();
-    hooks.onRead(execution, 1, now() - started);
-    return { execution, polls: 1 };
+    const execution2 = await read();
+    hooks.onRead(execution2, 1, now() - started);
+    return { execution: execution2, polls: 1 };
   }
   const outcome = await pollLoop(read, wait, {
-    done: /* @__PURE__ */ __name((execution, polls, elapsedMs) => hooks.onRead(execution, polls, elapsedMs) === true || execution.terminal, "done"),
+    done: /* @__PURE__ */ __name((execution2, polls, elapsedMs) => hooks.onRead(execution2, polls, elapsedMs) === true || execution2.terminal, "done"),
     isTransient: isTransientReadError,
     waitingFor: "waiting",
     signal: hooks.signal,
@@ -15136,10 +15114,10 @@ async function gate(read, run) {
     bound: run.bound,
     random: run.random,
     now,
-    onRead(execution, polls, elapsedMs) {
+    onRead(execution2, polls, elapsedMs) {
       const reporting = run.onProgress !== void 0 || policy.wait !== void 0 && run.logger !== void 0;
-      if (reporting) reportProgress(execution, polls, elapsedMs);
-      return !checkFreshness(execution, policy, now()).pass;
+      if (reporting) reportProgress(execution2, polls, elapsedMs);
+      return !checkFreshness(execution2, policy, now()).pass;
     }
   });
   if (!policy.decides) return outcome.execution;
@@ -15149,15 +15127,15 @@ async function gate(read, run) {
   if (policy.mode === "enforce") throw new WorkflowGateError(verdict.code, message, outcome.execution, verdict.results);
   if (policy.mode === "warn") (run.logger?.warn ?? run.warn)(`${verdict.code}: ${message}`);
   return outcome.execution;
-  function reportProgress(execution, polls, elapsedMs) {
-    const { finished, total } = nodeProgress(execution);
-    const key = `${execution.status}/${finished}`;
+  function reportProgress(execution2, polls, elapsedMs) {
+    const { finished, total } = nodeProgress(execution2);
+    const key = `${execution2.status}/${finished}`;
     if (key === lastKey) return;
     lastKey = key;
-    run.onProgress?.({ elapsedMs, polls, status: execution.status, nodesFinished: finished, nodesTotal: total, execution });
+    run.onProgress?.({ elapsedMs, polls, status: execution2.status, nodesFinished: finished, nodesTotal: total, execution: execution2 });
     if (policy.wait) {
       run.logger?.info(
-        scrub(`${runLabel(execution)}: ${execution.status} after ${Math.round(elapsedMs / 1e3)} s (${finished} of ${total} nodes finished)`)
+        scrub(`${runLabel(execution2)}: ${execution2.status} after ${Math.round(elapsedMs / 1e3)} s (${finished} of ${total} nodes finished)`)
       );
     }
   }
@@ -15678,7 +15656,6 @@ async function awaitLatest(scan, wait, hooks = {}) {
 __name(awaitLatest, "awaitLatest");
 
 // provider/model/listMap.ts
-init_time();
 function iso2(s) {
   const ms2 = utcTimeToMillis(s);
   return ms2 === void 0 ? void 0 : millisToIso(ms2);
@@ -16019,9 +15996,9 @@ async function getLatestWorkflowExecution(args, context = {}) {
     const site = { method: "GET", path: `${listPath}/${executionId}` };
     const choice = { workflowId, chosen: latest, runnerUp: scan.runnerUp, status: query.status, ...window };
     const read = /* @__PURE__ */ __name(async (limits) => {
-      const execution = await readExecution(ref, settings.credentials, limitPolicy(policy, limits ?? bound.limits()));
-      confirmChoice(execution, choice, site, scrub);
-      return execution;
+      const execution2 = await readExecution(ref, settings.credentials, limitPolicy(policy, limits ?? bound.limits()));
+      confirmChoice(execution2, choice, site, scrub);
+      return execution2;
     }, "read");
     const wait = gate3.wait && remainingWait(gate3.wait, startedMs, now());
     const run = { ...gateRun(call, args, { ...context, now }, { ...gate3, wait }), bound };
@@ -16104,7 +16081,6 @@ function detailOf(e) {
 __name(detailOf, "detailOf");
 
 // provider/model/syncMap.ts
-init_time();
 function iso3(text) {
   const ms2 = utcTimeToMillis(text);
   return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
@@ -16119,16 +16095,16 @@ function timed(out, begin, end) {
   return out;
 }
 __name(timed, "timed");
-function failedNode(error, executionId) {
-  const message = error.error_message;
+function failedNode(error2, executionId) {
+  const message = error2.error_message;
   const errorMessage = typeof message === "string" ? { message } : message !== null && typeof message === "object" ? message : void 0;
-  const execution = timed({ status: "fail" }, error.begin_time, error.end_time);
+  const execution2 = timed({ status: "fail" }, error2.begin_time, error2.end_time);
   if (errorMessage !== void 0) {
-    execution.errorMessage = errorMessage;
+    execution2.errorMessage = errorMessage;
     const text = renderErrorMessage(errorMessage);
-    if (text !== void 0) execution.error = text;
+    if (text !== void 0) execution2.error = text;
   }
-  return { nodeId: error.node_id, nodeName: error.node_id, executionId, executions: [execution] };
+  return { nodeId: error2.node_id, nodeName: error2.node_id, executionId, executions: [execution2] };
 }
 __name(failedNode, "failedNode");
 function syncAnswerToExecution(answer, workflowId) {
@@ -16210,20 +16186,20 @@ async function startAndGate(args, gateArgs, call, context, start) {
   if (args.sync === true) {
     const answer = await startSyncExecution(target, start.body, credentials, call.policy, startedAt);
     args.onStarted?.({ executionId: answer.execution_id, workflowId: target.workflowId });
-    const execution = syncAnswerToExecution(answer, target.workflowId);
-    return runGate(async () => execution, gateRun(call, args, context, { ...call.gate, wait: void 0 }));
+    const execution2 = syncAnswerToExecution(answer, target.workflowId);
+    return runGate(async () => execution2, gateRun(call, args, context, { ...call.gate, wait: void 0 }));
   }
   const executionId = await startExecution(target, start.body, credentials, call.policy, startedAt);
   args.onStarted?.({ executionId, workflowId: target.workflowId });
   const read = executionReader(call, { workflowId: target.workflowId, executionId, fullHistory: args.fullHistory });
   const run = gateRun(call, gateArgs, context);
   try {
-    const execution = await runGate(read, run);
-    if (!execution.terminal && args.stopOnGiveUp !== false) {
+    const execution2 = await runGate(read, run);
+    if (!execution2.terminal && args.stopOnGiveUp !== false) {
       const note = await stopRun(call, target, executionId);
       if (call.gate.mode === "warn") (run.logger?.warn ?? run.warn)(`The wait for run ${executionId} gave up before it ended. ${note}`);
     }
-    return execution;
+    return execution2;
   } catch (e) {
     if (args.stopOnGiveUp === false || !gaveUp(e, args.signal)) throw e;
     const note = await stopRun(call, target, executionId);
@@ -16526,8 +16502,8 @@ async function runCommand(options, io, seen = {}) {
   let gateError;
   try {
     const call = toLibraryCall(options, progress.onProgress, io.signal, onStarted);
-    const execution = await callLibrary(call, contextFor(options, io, () => !progress.reading()));
-    outcome = { command: options.command, execution: scrubValue2(execution, scrub), required };
+    const execution2 = await callLibrary(call, contextFor(options, io, () => !progress.reading()));
+    outcome = { command: options.command, execution: scrubValue2(execution2, scrub), required };
   } catch (e) {
     if (!isWorkflowGateError(e)) throw e;
     gateError = { code: e.code, message: withEnding(e.code, e.message, e.execution), stack: e.stack };

@@ -9,11 +9,11 @@ import { SCHEMA_FILES, schemaLookup, validateBody, type BodyKind } from "../../p
 
 const GENERATED = path.resolve(__dirname, "..", "..", "provider", "model", "generated", "validators.ts");
 
-/** The schemaPaths in the code of each kind's validator (the file lists kinds as `exports.kind = ...`). */
+/** The schemaPaths in the code of each kind's validator (the file lists kinds as `export const kind = validateN;`). */
 function pathsByKind(): Map<BodyKind, string[]> {
   const text = fs.readFileSync(GENERATED, "utf8");
   const out = new Map<BodyKind, string[]>();
-  const sections = text.split(/^exports\.(\w+) = validate\d+;$/m);
+  const sections = text.split(/^export const (\w+) = validate\d+;$/m);
   for (let i = 1; i + 1 < sections.length; i += 2) {
     const kind = sections[i] as BodyKind;
     out.set(kind, [...(sections[i + 1] as string).matchAll(/schemaPath:"([^"]+)"/g)].map((m) => m[1] as string));
