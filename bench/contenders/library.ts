@@ -1,10 +1,13 @@
 /**
  * Contender 1: this package's public `getWorkflowExecution` (signed, retried, validated against the JSON
  * Schema, checked for identity and mapped to the typed model), with explicit credentials, endpoint and
- * project ID, so no IAM discovery. No transport is injected: node-fetch 2 with Node's `http.globalAgent`.
+ * project ID, so no IAM discovery. No transport is injected: node-fetch 2 with the library's own agents.
+ * Loaded by package name, as users load it: the bundled entry point, not tsc's separate modules.
  */
-import { getWorkflowExecution } from "../../provider";
 import { expect, type Connection, type Contender, type ExecutionRef } from "./types";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { getWorkflowExecution } = require("fgs-workflow-gate") as typeof import("../../provider");
 
 export function createLibraryContender(conn: Connection): Contender {
   return {
