@@ -4,7 +4,7 @@
  * summary), and writes the outputs `verdict`, `execution-id`, `status` and `reason`. The step fails on
  * anything but a pass, with the command's exit code, unless the input `mode` is `warn`.
  */
-import { type CliIo, type CommandResult, crashLine, guardVerdict, main } from "../provider/cli/main";
+import { type CliIo, type CommandResult, main, runAsProcess } from "../provider/cli/main";
 import type { TextSink } from "../provider/cli/io";
 import { command as githubCommand } from "../provider/cli/render/github";
 import { input, InputError, planFromInputs } from "./inputs";
@@ -60,33 +60,7 @@ function report(result: CommandResult, io: ActionIo): string {
   return outputs.verdict;
 }
 
-/** Runs as the action's process: the same guards as bin/fgs-execution.js (no exit without a verdict, signals). */
-function runAsProcess(): void {
-  const verdict = guardVerdict(process, (text) => process.stderr.write(text));
-  process.on("uncaughtException", (e) => {
-    verdict.settle(3);
-    try {
-      process.stderr.write(crashLine(e, process.env));
-    } finally {
-      process.exit(3);
-    }
-  });
-  // A cancelled job sends SIGINT, then SIGTERM: the first one stops the wait (and a run this step started).
-  const controller = new AbortController();
-  const onSignal = () => {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    controller.abort();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
-    (code) => verdict.settle(code),
-    (e) => {
-      verdict.settle(3);
-      process.stderr.write(crashLine(e, process.env));
-    },
-  );
+// As its own process: the guards the command has too (no exit without a verdict, crashes, signals, lost output).
+if (require.main === module) {
+  runAsProcess((signal) => runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, signal }));
 }
-
-if (require.main === module) runAsProcess();

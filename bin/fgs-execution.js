@@ -31,50 +31,6 @@ try {
   return;
 }
 
-const verdict = cli.guardVerdict(process, (text) => process.stderr.write(text));
-
-// A reader that goes away early (`| head`) must not crash the command with an EPIPE stack trace; other
-// stream errors mean the output is lost, which a pipeline must see as a failure (3), not a verdict.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e) => {
-    if (!e || e.code !== "EPIPE") verdict.outputLost();
-  });
-}
-
-// Node's own exit code for a crash is 1, which here means "the gate rejected the run": a crash must be 3.
-// Exiting at once is deliberate: after an uncaught exception the process state cannot be trusted.
-process.on("uncaughtException", (e) => {
-  verdict.settle(3);
-  try {
-    // Scrubbed and made one safe line like every other: the message may quote a credential or the service.
-    process.stderr.write(cli.crashLine(e, process.env));
-  } finally {
-    process.exit(3);
-  }
-});
-
-// First SIGINT/SIGTERM cancels the read or wait cleanly (exit 130); a second one kills as usual.
-const controller = new AbortController();
-const onSignal = () => {
-  process.removeListener("SIGINT", onSignal);
-  process.removeListener("SIGTERM", onSignal);
-  controller.abort();
-};
-process.on("SIGINT", onSignal);
-process.on("SIGTERM", onSignal);
-
-cli
-  .main(process.argv.slice(2), cli.processIo(controller.signal))
-  .then(
-    (code) => verdict.settle(code),
-    // main() reports its own errors; this is a last resort that must not exit 1, which means "rejected".
-    (e) => {
-      verdict.settle(3);
-      process.stderr.write(cli.crashLine(e, process.env));
-    },
-  )
-  .finally(() => {
-    // Done: from here on a signal should end the process the default way.
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-  });
+// The guards every gate process has (provider/cli/process.ts): no exit without a verdict, a crash is 3,
+// the first SIGINT/SIGTERM cancels the read or wait cleanly (exit 130), lost output is 3.
+cli.runAsProcess((signal) => cli.main(process.argv.slice(2), cli.processIo(signal)));

@@ -14052,22 +14052,43 @@ function scrubValue(value, scrub) {
   if (typeof value === "string") return scrub(value);
   if (typeof value === "number") {
     const text = String(value);
-    return scrub(text) === text ? value : scrub(text);
+    const clean = scrub(text);
+    return clean === text ? value : clean;
   }
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    const items = value.map((item) => scrubValue(item, scrub));
-    return items.every((item, i) => item === value[i]) ? value : items;
-  }
-  const source = value;
-  const keys = Object.keys(source);
-  const entries = keys.map((k) => [scrub(k), scrubValue(source[k], scrub)]);
-  if (entries.every(([k, v], i) => k === keys[i] && v === source[k])) return value;
-  const out = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  return out;
+  return Array.isArray(value) ? scrubArray(value, scrub) : scrubObject(value, scrub);
 }
 __name(scrubValue, "scrubValue");
+function scrubArray(items, scrub) {
+  let copy2;
+  for (let i = 0; i < items.length; i++) {
+    const item = scrubValue(items[i], scrub);
+    if (copy2 === void 0 && item !== items[i]) copy2 = items.slice(0, i);
+    copy2?.push(item);
+  }
+  return copy2 ?? items;
+}
+__name(scrubArray, "scrubArray");
+function scrubObject(source, scrub) {
+  const keys = Object.keys(source);
+  let copy2;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const cleanKey = scrub(key);
+    const cleanValue = scrubValue(source[key], scrub);
+    if (copy2 === void 0 && (cleanKey !== key || cleanValue !== source[key])) {
+      copy2 = {};
+      for (const earlier of keys.slice(0, i)) define(copy2, earlier, source[earlier]);
+    }
+    if (copy2 !== void 0) define(copy2, cleanKey, cleanValue);
+  }
+  return copy2 ?? source;
+}
+__name(scrubObject, "scrubObject");
+function define(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+__name(define, "define");
 
 // provider/api/strictJson.ts
 var MAX_BODY_DEPTH = 160;
@@ -16570,6 +16591,44 @@ function guardVerdict(proc, write) {
 }
 __name(guardVerdict, "guardVerdict");
 
+// provider/cli/process.ts
+function runAsProcess(run) {
+  const verdict = guardVerdict(process, (text) => process.stderr.write(text));
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e) => {
+      if (e?.code !== "EPIPE") verdict.outputLost();
+    });
+  }
+  process.on("uncaughtException", (e) => {
+    verdict.settle(ExitCodes.api);
+    try {
+      process.stderr.write(crashLine(e, process.env));
+    } finally {
+      process.exit(ExitCodes.api);
+    }
+  });
+  const controller = new AbortController();
+  const stopListening = /* @__PURE__ */ __name(() => {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }, "stopListening");
+  const onSignal = /* @__PURE__ */ __name(() => {
+    stopListening();
+    controller.abort();
+  }, "onSignal");
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  run(controller.signal).then(
+    (code) => verdict.settle(code),
+    // `run` reports its own errors; this is a last resort that must not exit 1, which means "rejected".
+    (e) => {
+      verdict.settle(ExitCodes.api);
+      process.stderr.write(crashLine(e, process.env));
+    }
+  ).finally(stopListening);
+}
+__name(runAsProcess, "runAsProcess");
+
 // provider/cli/main.ts
 var INTERRUPTED = "FGS_INTERRUPTED";
 async function main(argv, io = processIo()) {
@@ -16786,34 +16845,9 @@ function report(result2, io) {
   return outputs.verdict;
 }
 __name(report, "report");
-function runAsProcess() {
-  const verdict = guardVerdict(process, (text) => process.stderr.write(text));
-  process.on("uncaughtException", (e) => {
-    verdict.settle(3);
-    try {
-      process.stderr.write(crashLine(e, process.env));
-    } finally {
-      process.exit(3);
-    }
-  });
-  const controller = new AbortController();
-  const onSignal = /* @__PURE__ */ __name(() => {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    controller.abort();
-  }, "onSignal");
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
-    (code) => verdict.settle(code),
-    (e) => {
-      verdict.settle(3);
-      process.stderr.write(crashLine(e, process.env));
-    }
-  );
+if (require.main === module) {
+  runAsProcess((signal) => runAction({ env: process.env, stdout: process.stdout, stderr: process.stderr, signal }));
 }
-__name(runAsProcess, "runAsProcess");
-if (require.main === module) runAsProcess();
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   runAction
