@@ -69,8 +69,11 @@ async function startAndGate(args: RunWorkflowArgs, gateArgs: RunWorkflowArgs, ca
   }
 }
 
-/** The wait timed out, or the caller cancelled it: the two ways a gate gives up on a run. */
-function gaveUp(e: unknown, signal: AbortSignal | undefined): boolean {
+/**
+ * The wait timed out, or the caller cancelled it: the two ways a gate gives up on a run. The testing
+ * mocks (provider/testing/source.ts) decide with this too, so a test sees the stop production makes.
+ */
+export function gaveUp(e: unknown, signal: AbortSignal | undefined): boolean {
   if (signal?.aborted) return true;
   if (isWorkflowGateError(e)) return e.code === "FGS_GATE_TIMEOUT";
   return isTransportError(e) && (e.kind === "deadline" || e.kind === "aborted");

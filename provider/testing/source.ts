@@ -10,6 +10,7 @@ import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
 import type { WorkflowExecution } from "../model/types";
 import type { RunWorkflowArgs } from "../run/args";
+import { gaveUp } from "../run/runWorkflow";
 import { checkStart } from "../run/start";
 import { type CannedRun, gateOnCanned } from "./judge";
 
@@ -23,10 +24,13 @@ export interface CannedRuns {
   runs?: Record<string, CannedRun>;
 }
 
-/** One thing the gate asked for under the mocks. */
+/**
+ * One thing the gate asked for under the mocks. `terminate` is the stop a `WorkflowRun` makes when its
+ * wait gives up on the run it started (`stopOnGiveUp`, default true), as `runWorkflow` does in production.
+ */
 export interface GateMockRequest {
-  kind: "read" | "latest" | "start";
-  /** The execution ID (read), or the workflow ID or name (latest, start). */
+  kind: "read" | "latest" | "start" | "terminate";
+  /** The execution ID (read, terminate), or the workflow ID or name (latest, start). */
   key: string;
 }
 
@@ -88,7 +92,25 @@ export function cannedSource(runs: CannedRuns, logger: GateLogger): CannedSource
       const key = workflowKey(args);
       const run = ofWorkflow(pick(runs.runs, key, "runs", "workflow"), args.workflowId, key);
       requests.push({ kind: "start", key });
-      return gateOnCanned(run, { ...args, waitForCompletion: args.waitForCompletion ?? true }, logger);
+      // What production's runWorkflow does when its wait gives up on the run it started: stop it, and say so.
+      const stop = () => {
+        const executionId = (Array.isArray(run) ? run[0] : (run as WorkflowExecution)).executionId;
+        requests.push({ kind: "terminate", key: executionId });
+        return `The run ${executionId} this call started was stopped (terminated)`;
+      };
+      try {
+        const execution = await gateOnCanned(run, { ...args, waitForCompletion: args.waitForCompletion ?? true }, logger);
+        if (!execution.terminal && args.stopOnGiveUp !== false) {
+          const note = stop();
+          if (args.mode === "warn") logger.warn(`The wait for run ${execution.executionId} gave up before it ended. ${note}`);
+        }
+        return execution;
+      } catch (e) {
+        if (args.stopOnGiveUp === false || !gaveUp(e, args.signal)) throw e;
+        const note = stop();
+        if (e instanceof Error) e.message = `${e.message}. ${note}`;
+        throw e;
+      }
     },
   };
 }

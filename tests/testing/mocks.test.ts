@@ -125,6 +125,29 @@ test("WorkflowRun: an up starts one (canned) run and waits for it; a preview sta
   expect(emulator.countRequests()).toBe(0);
 });
 
+test("WorkflowRun: a wait that gives up stops the run it started, as runWorkflow does (stopOnGiveUp)", async () => {
+  const neverEnds = { ...runs, failedGates: "hold" as const, runs: { "long-checks": running } };
+  const gates = await mockWorkflowGates(neverEnds);
+  const { result } = await collectUnhandledRejections(async () => {
+    new WorkflowRun("stopped", { workflowName: "long-checks", input: {}, waitForCompletion: { timeoutSeconds: 60 } });
+    return gates.outcomeOf("stopped");
+  });
+  expect(isWorkflowGateError(result) && result.code).toBe("FGS_GATE_TIMEOUT");
+  expect(String((result as Error).message)).toContain("The run exec-running this call started was stopped (terminated)");
+  expect(gates.requests).toEqual([
+    { kind: "start", key: "long-checks" },
+    { kind: "terminate", key: "exec-running" },
+  ]);
+
+  const kept = await mockWorkflowGates(neverEnds);
+  const { result: keptError } = await collectUnhandledRejections(async () => {
+    new WorkflowRun("kept", { workflowName: "long-checks", input: {}, waitForCompletion: { timeoutSeconds: 60 }, stopOnGiveUp: false });
+    return kept.outcomeOf("kept");
+  });
+  expect(isWorkflowGateError(keptError) && keptError.code).toBe("FGS_GATE_TIMEOUT");
+  expect(kept.requests).toEqual([{ kind: "start", key: "long-checks" }]);
+});
+
 test("a run that never ends times out as in production, at once (virtual clock)", async () => {
   await mockWorkflowGates(runs);
   const error = await valueOf(
