@@ -24,10 +24,12 @@ export const VERDICT_OUTPUT_KEYS = ["verdict", "conditionResults"] as const sati
 /**
  * The verdict on a run the gate has returned. In `enforce` mode a run is only returned when it passed, so
  * the verdict is `pass`; in `warn` and `report` modes it is decided here again, by the gate's own rule.
+ * A gate that was asked to wait decided as one that waited: a run it returned unfinished timed out
+ * (decide only asks whether there was a wait; how long goes into a message not used here).
  */
 export function gateVerdict(execution: WorkflowExecution, gateArgs: GateArgs, nowMs: number = Date.now()): GateVerdictOutputs {
   const policy = normalizeGate(gateArgs);
-  const decided = decide(execution, policy, nowMs, undefined);
+  const decided = decide(execution, policy, nowMs, policy.wait === undefined ? undefined : 0);
   const conditionResults = decided.results ?? [];
   if (decided.pass || policy.mode === "enforce") return { verdict: "pass", conditionResults };
   return { verdict: decided.code === GateErrorCodes.inconclusive ? "inconclusive" : "fail", conditionResults };

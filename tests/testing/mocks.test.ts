@@ -146,6 +146,27 @@ test("WorkflowRun: a wait that gives up stops the run it started, as runWorkflow
   });
   expect(isWorkflowGateError(keptError) && keptError.code).toBe("FGS_GATE_TIMEOUT");
   expect(kept.requests).toEqual([{ kind: "start", key: "long-checks" }]);
+
+  // warn mode passes the step with the unfinished run, and stops it all the same.
+  const warned = await mockWorkflowGates(neverEnds);
+  const warnRun = new WorkflowRun("warned", { workflowName: "long-checks", input: {}, waitForCompletion: { timeoutSeconds: 60 }, mode: "warn" });
+  expect(await valueOf(warnRun.status)).toBe("running");
+  // The gate warned that the wait timed out: the verdict output must say so, never "pass".
+  expect(await valueOf(warnRun.verdict)).toBe("fail");
+  expect(warned.requests).toEqual([
+    { kind: "start", key: "long-checks" },
+    { kind: "terminate", key: "exec-running" },
+  ]);
+});
+
+test("report mode: a wait that ends on an unfinished run gives verdict fail, resource and Output function alike", async () => {
+  await mockWorkflowGates(runs);
+  const args = { workflowId: WF, executionId: "exec-running", waitForCompletion: { timeoutSeconds: 60 }, mode: "report" as const };
+  const gate = new WorkflowExecution("reported", args);
+  expect(await valueOf(gate.status)).toBe("running");
+  expect(await valueOf(gate.verdict)).toBe("fail");
+  const split = getWorkflowExecutionWithPayloadsOutput(args);
+  expect(await valueOf(split.verdict as pulumi.Output<string>)).toBe("fail");
 });
 
 test("a run that never ends times out as in production, at once (virtual clock)", async () => {
