@@ -53,30 +53,48 @@ async function startAndGate(args: RunWorkflowArgs, gateArgs: RunWorkflowArgs, ca
   args.onStarted?.({ executionId, workflowId: target.workflowId });
   const read = executionReader(call, { workflowId: target.workflowId, executionId, fullHistory: args.fullHistory });
   const run = gateRun(call, gateArgs, context);
+  return stoppingOnGiveUp(args, executionId, () => runGate(read, run), () => stopRun(call, target, executionId), call.gate.mode === "warn" ? (run.logger?.warn ?? run.warn) : undefined);
+}
+
+/**
+ * `wait`, then what a gate does with a run it started and gave up on (unless `stopOnGiveUp` is false):
+ * it calls `stop` and says so, in the error of a wait that timed out or was cancelled, and through
+ * `warn` (warn mode) for a run that warn or report mode returned unfinished. The testing mocks
+ * (provider/testing/source.ts) use it too, so a test sees the stop production makes.
+ */
+export async function stoppingOnGiveUp(
+  args: Pick<RunWorkflowArgs, "stopOnGiveUp" | "signal">,
+  executionId: string,
+  wait: () => Promise<WorkflowExecution>,
+  stop: () => Promise<string>,
+  warn: ((message: string) => void) | undefined,
+): Promise<WorkflowExecution> {
   try {
-    const execution = await runGate(read, run);
+    const execution = await wait();
     // warn and report modes return a run the wait gave up on: it is stopped all the same.
     if (!execution.terminal && args.stopOnGiveUp !== false) {
-      const note = await stopRun(call, target, executionId);
-      if (call.gate.mode === "warn") (run.logger?.warn ?? run.warn)(`The wait for run ${executionId} gave up before it ended. ${note}`);
+      const note = await stop();
+      warn?.(`The wait for run ${executionId} gave up before it ended. ${note}`);
     }
     return execution;
   } catch (e) {
     if (args.stopOnGiveUp === false || !gaveUp(e, args.signal)) throw e;
-    const note = await stopRun(call, target, executionId);
+    const note = await stop();
     if (e instanceof Error) e.message = `${e.message}. ${note}`;
     throw e;
   }
 }
 
-/**
- * The wait timed out, or the caller cancelled it: the two ways a gate gives up on a run. The testing
- * mocks (provider/testing/source.ts) decide with this too, so a test sees the stop production makes.
- */
-export function gaveUp(e: unknown, signal: AbortSignal | undefined): boolean {
+/** The wait timed out, or the caller cancelled it: the two ways a gate gives up on a run. */
+function gaveUp(e: unknown, signal: AbortSignal | undefined): boolean {
   if (signal?.aborted) return true;
   if (isWorkflowGateError(e)) return e.code === "FGS_GATE_TIMEOUT";
   return isTransportError(e) && (e.kind === "deadline" || e.kind === "aborted");
+}
+
+/** What a gate says of a run it started and stopped. */
+export function stoppedNote(executionId: string): string {
+  return `The run ${executionId} this call started was stopped (terminated)`;
 }
 
 /** Terminates the run, with a deadline of its own (the caller's signal may have fired); says how it went. */
@@ -84,7 +102,7 @@ async function stopRun(call: PreparedCall, target: WorkflowRef, executionId: str
   const policy = { ...call.policy, signal: undefined, deadlineMs: STOP_DEADLINE_MS, attemptTimeoutMs: Math.min(call.policy.attemptTimeoutMs, DEFAULT_POLICY.attemptTimeoutMs) };
   try {
     await terminateExecution(target, executionId, call.settings.credentials, policy);
-    return `The run ${executionId} this call started was stopped (terminated)`;
+    return stoppedNote(executionId);
   } catch (e) {
     return `Stopping the run ${executionId} this call started failed (${e instanceof Error ? e.message : String(e)}): it may still be running`;
   }

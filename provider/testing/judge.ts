@@ -13,9 +13,14 @@ import type { WorkflowExecution } from "../model/types";
 /** One canned run, or its states in order (each read returns the next one; the last one repeats). */
 export type CannedRun = WorkflowExecution | readonly WorkflowExecution[];
 
+/** The states of a canned run, in order. */
+export function statesOf(run: CannedRun): readonly WorkflowExecution[] {
+  return Array.isArray(run) ? run : [run as WorkflowExecution];
+}
+
 /** A read of the canned states, one after the other. */
 function reader(run: CannedRun, onRead: () => void): () => Promise<WorkflowExecution> {
-  const states: readonly WorkflowExecution[] = Array.isArray(run) ? run : [run as WorkflowExecution];
+  const states = statesOf(run);
   if (states.length === 0) throw new Error("a canned run needs at least one state");
   let next = 0;
   return async () => {

@@ -8,11 +8,10 @@ import { checkExecutionId, checkWorkflowId } from "../config/ids";
 import type { GateLogger } from "../context";
 import { ConfigurationError } from "../errors";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
-import type { WorkflowExecution } from "../model/types";
 import type { RunWorkflowArgs } from "../run/args";
-import { gaveUp } from "../run/runWorkflow";
+import { stoppedNote, stoppingOnGiveUp } from "../run/runWorkflow";
 import { checkStart } from "../run/start";
-import { type CannedRun, gateOnCanned } from "./judge";
+import { type CannedRun, gateOnCanned, statesOf } from "./judge";
 
 /** The canned runs, by what the gate asks for. */
 export interface CannedRuns {
@@ -53,8 +52,7 @@ function pick(table: Record<string, CannedRun> | undefined, key: string, option:
  * insist (it answers 404 for a run of another workflow): a test set up with the wrong ID fails, not passes.
  */
 function ofWorkflow(run: CannedRun, workflowId: string | undefined, key: string): CannedRun {
-  const states = Array.isArray(run) ? run : [run as WorkflowExecution];
-  const other = states.find((state) => workflowId !== undefined && state.workflowId !== workflowId);
+  const other = statesOf(run).find((state) => workflowId !== undefined && state.workflowId !== workflowId);
   if (other !== undefined) {
     throw new ConfigurationError(
       `mockWorkflowGates: the canned run for "${key}" belongs to workflow "${other.workflowId}", not "${workflowId}" (set workflowId in cannedExecution)`,
@@ -92,25 +90,13 @@ export function cannedSource(runs: CannedRuns, logger: GateLogger): CannedSource
       const key = workflowKey(args);
       const run = ofWorkflow(pick(runs.runs, key, "runs", "workflow"), args.workflowId, key);
       requests.push({ kind: "start", key });
-      // What production's runWorkflow does when its wait gives up on the run it started: stop it, and say so.
-      const stop = () => {
-        const executionId = (Array.isArray(run) ? run[0] : (run as WorkflowExecution)).executionId;
+      const executionId = statesOf(run)[0]?.executionId ?? key;
+      const stop = async () => {
         requests.push({ kind: "terminate", key: executionId });
-        return `The run ${executionId} this call started was stopped (terminated)`;
+        return stoppedNote(executionId);
       };
-      try {
-        const execution = await gateOnCanned(run, { ...args, waitForCompletion: args.waitForCompletion ?? true }, logger);
-        if (!execution.terminal && args.stopOnGiveUp !== false) {
-          const note = stop();
-          if (args.mode === "warn") logger.warn(`The wait for run ${execution.executionId} gave up before it ended. ${note}`);
-        }
-        return execution;
-      } catch (e) {
-        if (args.stopOnGiveUp === false || !gaveUp(e, args.signal)) throw e;
-        const note = stop();
-        if (e instanceof Error) e.message = `${e.message}. ${note}`;
-        throw e;
-      }
+      const gate = () => gateOnCanned(run, { ...args, waitForCompletion: args.waitForCompletion ?? true }, logger);
+      return stoppingOnGiveUp(args, executionId, gate, stop, args.mode === "warn" ? (m) => logger.warn(m) : undefined);
     },
   };
 }

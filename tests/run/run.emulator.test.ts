@@ -91,6 +91,18 @@ test("a cancelled signal terminates the run it started", async () => {
   expect(terminates()).toBe(1);
 });
 
+test("warn mode returns the run the wait gave up on, stops it all the same, and warns that it did", async () => {
+  const warnings: string[] = [];
+  const logger = { info: () => {}, warn: (m: string) => warnings.push(m) };
+  const execution = await runWorkflow(
+    { ...connection(), workflowId: WORKFLOW, input: { scenario: "run-forever" }, waitForCompletion: { ...fastWait, timeoutSeconds: 0.3 }, requireStatus: "success", mode: "warn" },
+    { logger },
+  );
+  expect(execution.terminal).toBe(false);
+  expect(terminates()).toBe(1);
+  expect(warnings.some((w) => /gave up before it ended\. The run .* was stopped \(terminated\)/.test(w))).toBe(true);
+});
+
 test("stopOnGiveUp: false leaves the run running", async () => {
   await rejection(runWorkflow({ ...connection(), workflowId: WORKFLOW, input: { scenario: "run-forever" }, waitForCompletion: { ...fastWait, timeoutSeconds: 0.3 }, requireStatus: "success", stopOnGiveUp: false }));
   expect(terminates()).toBe(0);
