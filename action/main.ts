@@ -4,7 +4,7 @@
  * summary), and writes the outputs `verdict`, `execution-id`, `status` and `reason`. The step fails on
  * anything but a pass, with the command's exit code, unless the input `mode` is `warn`.
  */
-import { type CliIo, type CommandResult, main, runAsProcess } from "../provider/cli/main";
+import { type CliIo, type CommandResult, ExitCodes, main, runAsProcess } from "../provider/cli/main";
 import type { TextSink } from "../provider/cli/io";
 import { command as githubCommand } from "../provider/cli/render/github";
 import { input, InputError, planFromInputs } from "./inputs";
@@ -45,10 +45,12 @@ export async function runAction(io: ActionIo): Promise<number> {
     stderrIsTTY: false,
     onResult: (r) => (result = r),
   };
-  const exitCode = await main(plan.argv, cliIo);
-  const verdict = report(result ?? { exitCode, reason: "" }, io);
-  if (verdict === "pass" || plan.mode !== "warn") return exitCode;
-  io.stdout.write(`${githubCommand("warning", `fgs-workflow-gate: ${verdict}`, `mode is warn: the step passes although the verdict is ${verdict} (exit ${exitCode})`)}\n`);
+  await main(plan.argv, cliIo);
+  // Every gate reports its result; a command that reported none (help printed instead) gave no verdict.
+  const outcome = result ?? { exitCode: ExitCodes.api, code: "FGS_NO_VERDICT", reason: "the command gave no result" };
+  const verdict = report(outcome, io);
+  if (verdict === "pass" || plan.mode !== "warn") return outcome.exitCode;
+  io.stdout.write(`${githubCommand("warning", `fgs-workflow-gate: ${verdict}`, `mode is warn: the step passes although the verdict is ${verdict} (exit ${outcome.exitCode})`)}\n`);
   return 0;
 }
 

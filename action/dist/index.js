@@ -10741,10 +10741,21 @@ function parseCommandLine(argv) {
     const what = /^[a-z][a-z-]{0,30}$/.test(first) ? `unknown command "${first}"` : "the first argument is not a command";
     throw new UsageError(`${what}: ${EXPECTED}`);
   }
-  if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command: first };
+  if (asksForHelp(first, rest)) return { kind: "help", command: first };
   return { kind: "run", options: toOptions(first, collect(first, rest)) };
 }
 __name(parseCommandLine, "parseCommandLine");
+function asksForHelp(command2, tokens) {
+  const accepted = flagsOf(command2);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === "--help" || token === "-h") return true;
+    const takesValue = accepted.some((f) => f.kind !== "boolean" && token === `--${f.name}`);
+    if (takesValue && !(tokens[i + 1] ?? "--").startsWith("--")) i++;
+  }
+  return false;
+}
+__name(asksForHelp, "asksForHelp");
 function collect(command2, tokens) {
   const values = /* @__PURE__ */ new Map();
   const accepted = flagsOf(command2);
@@ -16214,32 +16225,40 @@ async function startAndGate(args, gateArgs, call, context, start) {
   args.onStarted?.({ executionId, workflowId: target.workflowId });
   const read = executionReader(call, { workflowId: target.workflowId, executionId, fullHistory: args.fullHistory });
   const run = gateRun(call, gateArgs, context);
+  return stoppingOnGiveUp(args, executionId, () => runGate(read, run), () => stopRun(call, target, executionId), call.gate.mode === "warn" ? run.logger?.warn ?? run.warn : void 0);
+}
+__name(startAndGate, "startAndGate");
+async function stoppingOnGiveUp(args, executionId, wait, stop, warn) {
   try {
-    const execution2 = await runGate(read, run);
+    const execution2 = await wait();
     if (!execution2.terminal && args.stopOnGiveUp !== false) {
-      const note = await stopRun(call, target, executionId);
-      if (call.gate.mode === "warn") (run.logger?.warn ?? run.warn)(`The wait for run ${executionId} gave up before it ended. ${note}`);
+      const note = await stop();
+      warn?.(`The wait for run ${executionId} gave up before it ended. ${note}`);
     }
     return execution2;
   } catch (e) {
     if (args.stopOnGiveUp === false || !gaveUp(e, args.signal)) throw e;
-    const note = await stopRun(call, target, executionId);
+    const note = await stop();
     if (e instanceof Error) e.message = `${e.message}. ${note}`;
     throw e;
   }
 }
-__name(startAndGate, "startAndGate");
+__name(stoppingOnGiveUp, "stoppingOnGiveUp");
 function gaveUp(e, signal) {
   if (signal?.aborted) return true;
   if (isWorkflowGateError(e)) return e.code === "FGS_GATE_TIMEOUT";
   return isTransportError(e) && (e.kind === "deadline" || e.kind === "aborted");
 }
 __name(gaveUp, "gaveUp");
+function stoppedNote(executionId) {
+  return `The run ${executionId} this call started was stopped (terminated)`;
+}
+__name(stoppedNote, "stoppedNote");
 async function stopRun(call, target, executionId) {
   const policy = { ...call.policy, signal: void 0, deadlineMs: STOP_DEADLINE_MS, attemptTimeoutMs: Math.min(call.policy.attemptTimeoutMs, DEFAULT_POLICY.attemptTimeoutMs) };
   try {
     await terminateExecution(target, executionId, call.settings.credentials, policy);
-    return `The run ${executionId} this call started was stopped (terminated)`;
+    return stoppedNote(executionId);
   } catch (e) {
     return `Stopping the run ${executionId} this call started failed (${e instanceof Error ? e.message : String(e)}): it may still be running`;
   }
@@ -16829,10 +16848,11 @@ async function runAction(io) {
     stderrIsTTY: false,
     onResult: /* @__PURE__ */ __name((r) => result2 = r, "onResult")
   };
-  const exitCode = await main(plan.argv, cliIo);
-  const verdict = report(result2 ?? { exitCode, reason: "" }, io);
-  if (verdict === "pass" || plan.mode !== "warn") return exitCode;
-  io.stdout.write(`${command("warning", `fgs-workflow-gate: ${verdict}`, `mode is warn: the step passes although the verdict is ${verdict} (exit ${exitCode})`)}
+  await main(plan.argv, cliIo);
+  const outcome = result2 ?? { exitCode: ExitCodes.api, code: "FGS_NO_VERDICT", reason: "the command gave no result" };
+  const verdict = report(outcome, io);
+  if (verdict === "pass" || plan.mode !== "warn") return outcome.exitCode;
+  io.stdout.write(`${command("warning", `fgs-workflow-gate: ${verdict}`, `mode is warn: the step passes although the verdict is ${verdict} (exit ${outcome.exitCode})`)}
 `);
   return 0;
 }

@@ -97,8 +97,24 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     const what = /^[a-z][a-z-]{0,30}$/.test(first) ? `unknown command "${first}"` : "the first argument is not a command";
     throw new UsageError(`${what}: ${EXPECTED}`);
   }
-  if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command: first };
+  if (asksForHelp(first, rest)) return { kind: "help", command: first };
   return { kind: "run", options: toOptions(first, collect(first, rest)) };
+}
+
+/**
+ * Whether `--help` or `-h` stands where a flag can. A flag's value is never read as one: `--execution-id
+ * -h` names an execution, and must not print help and exit 0 where a gate was asked for. Values are told
+ * apart as `collect` tells them: the token after a flag that takes one, unless it is itself a `--flag`.
+ */
+function asksForHelp(command: CommandName, tokens: readonly string[]): boolean {
+  const accepted = flagsOf(command);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (token === "--help" || token === "-h") return true;
+    const takesValue = accepted.some((f) => f.kind !== "boolean" && token === `--${f.name}`);
+    if (takesValue && !(tokens[i + 1] ?? "--").startsWith("--")) i++;
+  }
+  return false;
 }
 
 function collect(command: CommandName, tokens: readonly string[]): Values {

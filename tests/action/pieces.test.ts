@@ -67,3 +67,16 @@ test("runAction in-process: a bad input is exit 2 with an annotation, and a warn
   expect(out).toMatch(/^::error title=fgs-workflow-gate%3A bad input::/);
   expect(err).toContain("GITHUB_OUTPUT is not set");
 });
+
+test("an input that asks for help is no verdict: exit 3, verdict error, never pass", async () => {
+  for (const value of ["--help", "-h"]) {
+    let out = "";
+    const code = await runAction({
+      env: inputEnv({ "workflow-id": "w", "execution-id": value }),
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: () => true },
+    });
+    expect(code).not.toBe(0);
+    expect(out).not.toMatch(/verdict=pass/);
+  }
+});
