@@ -165,6 +165,8 @@ export class TransportError extends FunctionGraphGateError {
   readonly mayHaveArrived: boolean;
   /** The HTTP status, when a status line arrived before the exchange failed (its body cut off or stalled). */
   readonly httpStatus?: number;
+  /** What went wrong, without the method, path, kind and attempt count the message adds around it. */
+  readonly detail: string;
 
   constructor(kind: TransportErrorKind, site: RequestSite, attempts: number, detail: string, options: TransportErrorOptions = {}) {
     super(
@@ -177,6 +179,7 @@ export class TransportError extends FunctionGraphGateError {
     this.path = site.path;
     this.mayHaveArrived = options.mayHaveArrived ?? true;
     if (options.httpStatus !== undefined) this.httpStatus = options.httpStatus;
+    this.detail = detail;
   }
 }
 

@@ -10532,6 +10532,30 @@ function checkPresence(command2, selection, values) {
 }
 __name(checkPresence, "checkPresence");
 
+// provider/api/abort.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+function timerSignal(ms2) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.min(Math.max(0, ms2), MAX_TIMER_MS));
+  return { signal: controller.signal, clear: /* @__PURE__ */ __name(() => clearTimeout(timer), "clear") };
+}
+__name(timerSignal, "timerSignal");
+function sleep(ms2, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = /* @__PURE__ */ __name(() => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }, "onAbort");
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms2);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+__name(sleep, "sleep");
+
 // provider/errors.ts
 var ErrorCodes = {
   configuration: "FGS_CONFIGURATION",
@@ -10639,6 +10663,8 @@ var TransportError = class extends FunctionGraphGateError {
   mayHaveArrived;
   /** The HTTP status, when a status line arrived before the exchange failed (its body cut off or stalled). */
   httpStatus;
+  /** What went wrong, without the method, path, kind and attempt count the message adds around it. */
+  detail;
   constructor(kind, site, attempts, detail, options = {}) {
     super(
       `${site.method} ${site.path}: ${detail} (${kind}, ${attempts} attempt${attempts === 1 ? "" : "s"})`,
@@ -10650,6 +10676,7 @@ var TransportError = class extends FunctionGraphGateError {
     this.path = site.path;
     this.mayHaveArrived = options.mayHaveArrived ?? true;
     if (options.httpStatus !== void 0) this.httpStatus = options.httpStatus;
+    this.detail = detail;
   }
 };
 function hasCode(e, code) {
@@ -10662,7 +10689,6 @@ var isResponseValidationError = /* @__PURE__ */ __name((e) => hasCode(e, ErrorCo
 var isTransportError = /* @__PURE__ */ __name((e) => hasCode(e, ErrorCodes.transport), "isTransportError");
 
 // provider/config/duration.ts
-var MAX_TIMER_MS = 2 ** 31 - 1;
 var MAX_DURATION_SECONDS = Math.floor(MAX_TIMER_MS / 1e3);
 function durationMs(value, setting, minSeconds) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < minSeconds || value > MAX_DURATION_SECONDS) {
@@ -11983,23 +12009,6 @@ function crashLine(e, env) {
 `;
 }
 __name(crashLine, "crashLine");
-
-// provider/api/abort.ts
-function sleep(ms2, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = /* @__PURE__ */ __name(() => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }, "onAbort");
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms2);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-__name(sleep, "sleep");
 
 // provider/model/generated/validators.ts
 var validators_exports = {};
@@ -13927,11 +13936,54 @@ function openConnectionWatch(url, reuse) {
 }
 __name(openConnectionWatch, "openConnectionWatch");
 
+// provider/api/retry.ts
+var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+function isRetryableStatus(status) {
+  return RETRYABLE_STATUSES.has(status);
+}
+__name(isRetryableStatus, "isRetryableStatus");
+function isIdempotent(method) {
+  return method === "GET" || method === "HEAD";
+}
+__name(isIdempotent, "isIdempotent");
+function mayRetry(method, outcome) {
+  if (outcome.notSent || outcome.status === 429) return true;
+  if (!isIdempotent(method)) return false;
+  if (outcome.status === void 0) return outcome.failed;
+  if (outcome.failed && outcome.status === 200) return true;
+  return isRetryableStatus(outcome.status);
+}
+__name(mayRetry, "mayRetry");
+var DEFAULT_BACKOFF = { baseDelayMs: 250, maxDelayMs: 8e3, maxRetryAfterMs: 3e4 };
+function backoffDelayMs(retry, policy, random = Math.random) {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+__name(backoffDelayMs, "backoffDelayMs");
+function parseRetryAfter(value, nowMs) {
+  if (value === null || value === void 0) return void 0;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1e3);
+  if (!/[a-z]/i.test(v)) return void 0;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return void 0;
+  return Math.max(0, at - nowMs);
+}
+__name(parseRetryAfter, "parseRetryAfter");
+function nextDelayMs(retry, retryAfterMs, policy, random = Math.random) {
+  if (retryAfterMs !== void 0) {
+    const base = Math.min(retryAfterMs, policy.maxRetryAfterMs);
+    return Math.round(base * (1 + random()));
+  }
+  return backoffDelayMs(retry, policy, random);
+}
+__name(nextDelayMs, "nextDelayMs");
+
 // provider/api/http.ts
 var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 async function exchange(req, options) {
   const { signal } = options;
-  const watch = openConnectionWatch(new URL(req.url), req.method === "GET" || req.method === "HEAD");
+  const watch = openConnectionWatch(new URL(req.url), isIdempotent(req.method));
   const stopped = whenAborted(signal);
   let status;
   let clean = false;
@@ -14290,49 +14342,6 @@ function notJson(src, summary) {
 }
 __name(notJson, "notJson");
 
-// provider/api/retry.ts
-var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-function isRetryableStatus(status) {
-  return RETRYABLE_STATUSES.has(status);
-}
-__name(isRetryableStatus, "isRetryableStatus");
-function isIdempotent(method) {
-  return method === "GET" || method === "HEAD";
-}
-__name(isIdempotent, "isIdempotent");
-function mayRetry(method, outcome) {
-  if (outcome.notSent || outcome.status === 429) return true;
-  if (!isIdempotent(method)) return false;
-  if (outcome.status === void 0) return outcome.failed;
-  if (outcome.failed && outcome.status === 200) return true;
-  return isRetryableStatus(outcome.status);
-}
-__name(mayRetry, "mayRetry");
-var DEFAULT_BACKOFF = { baseDelayMs: 250, maxDelayMs: 8e3, maxRetryAfterMs: 3e4 };
-function backoffDelayMs(retry, policy, random = Math.random) {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.floor(random() * ceiling);
-}
-__name(backoffDelayMs, "backoffDelayMs");
-function parseRetryAfter(value, nowMs) {
-  if (value === null || value === void 0) return void 0;
-  const v = value.trim();
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1e3);
-  if (!/[a-z]/i.test(v)) return void 0;
-  const at = Date.parse(v);
-  if (Number.isNaN(at)) return void 0;
-  return Math.max(0, at - nowMs);
-}
-__name(parseRetryAfter, "parseRetryAfter");
-function nextDelayMs(retry, retryAfterMs, policy, random = Math.random) {
-  if (retryAfterMs !== void 0) {
-    const base = Math.min(retryAfterMs, policy.maxRetryAfterMs);
-    return Math.round(base * (1 + random()));
-  }
-  return backoffDelayMs(retry, policy, random);
-}
-__name(nextDelayMs, "nextDelayMs");
-
 // provider/api/signer.ts
 var import_node_crypto = require("node:crypto");
 var ALGORITHM = "SDK-HMAC-SHA256";
@@ -14426,27 +14435,9 @@ function signRequest(req, credentials, date) {
 }
 __name(signRequest, "signRequest");
 
-// provider/api/call.ts
-var DEFAULT_POLICY = {
-  attemptTimeoutMs: 15e3,
-  deadlineMs: 6e4,
-  maxRetries: 4,
-  // The largest documented body (200 nodes x 200 executions, full history) is about 7 MB.
-  maxResponseBytes: 32 * 1024 * 1024,
-  backoff: DEFAULT_BACKOFF
-};
-var MAX_TIMER_MS2 = 2 ** 31 - 1;
-function timerSignal(ms2) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), Math.min(Math.max(0, ms2), MAX_TIMER_MS2));
-  return { signal: controller.signal, clear: /* @__PURE__ */ __name(() => clearTimeout(timer), "clear") };
-}
-__name(timerSignal, "timerSignal");
-
 // provider/api/attempt.ts
 async function runAttempt(input2) {
-  const { target, policy } = input2;
-  const scrub = makeScrubber(input2.credentials);
+  const { target, policy, scrub } = input2;
   const outer = policy.signal ? AbortSignal.any([input2.deadline, policy.signal]) : input2.deadline;
   let release;
   try {
@@ -14456,7 +14447,7 @@ async function runAttempt(input2) {
     throw transportError(kind, input2, "while waiting for a connection slot");
   }
   const own = timerSignal(policy.attemptTimeoutMs);
-  const signal = policy.signal ? AbortSignal.any([own.signal, input2.deadline, policy.signal]) : AbortSignal.any([own.signal, input2.deadline]);
+  const signal = AbortSignal.any([own.signal, outer]);
   const started = Date.now();
   try {
     const res = await exchange(wireRequest(input2), { signal, maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
@@ -14510,14 +14501,14 @@ function fromResponse(input2, res, scrub, ms2) {
     host: target.host
   };
   const retry = res.status >= 300 && mayRetry(call.method, { status: res.status, failed: false });
+  const hint = apiErrorHint(details);
   const directed = retryAfterMs !== void 0 && (res.status === 429 || res.status === 503) ? retryAfterMs : void 0;
   return {
-    error: new FunctionGraphApiError(details, apiErrorHint(details)),
+    error: new FunctionGraphApiError(details, hint),
     retry,
     retryAfterMs: directed,
     beyondDeadline: /* @__PURE__ */ __name((delayMs) => {
       const why = `Not retried: the next attempt would start in ${(delayMs / 1e3).toFixed(1)} s, after the deadline`;
-      const hint = apiErrorHint(details);
       return new FunctionGraphApiError(details, hint ? `${hint}. ${why}` : why);
     }, "beyondDeadline")
   };
@@ -14544,7 +14535,7 @@ __name(transportError, "transportError");
 function targetOf(spec) {
   const prefix = spec.base.pathname.replace(/\/+$/, "");
   const wirePath = `${prefix}/${spec.segments.map(urlEncode).join("/")}`;
-  const query = Object.keys(spec.query ?? {}).sort().map((k) => `${urlEncode(k)}=${urlEncode(spec.query[k])}`).join("&");
+  const query = canonicalQuery(spec.query);
   return {
     url: `${spec.base.origin}${wirePath}${query ? `?${query}` : ""}`,
     host: spec.base.host,
@@ -14556,16 +14547,27 @@ function targetOf(spec) {
 }
 __name(targetOf, "targetOf");
 
+// provider/api/call.ts
+var DEFAULT_POLICY = {
+  attemptTimeoutMs: 15e3,
+  deadlineMs: 6e4,
+  maxRetries: 4,
+  // The largest documented body (200 nodes x 200 executions, full history) is about 7 MB.
+  maxResponseBytes: 32 * 1024 * 1024,
+  backoff: DEFAULT_BACKOFF
+};
+
 // provider/api/client.ts
 var MAX_ATTEMPTS = 50;
 async function callApi(call, credentials, policy) {
   const target = targetOf(call);
+  const scrub = makeScrubber(credentials);
   const deadline = timerSignal(policy.deadlineMs);
   const deadlineAt = Date.now() + policy.deadlineMs;
   try {
     let counted = 0;
     for (let n = 1; ; n++) {
-      const attempt = await runAttempt({ call, target, credentials, policy, deadline: deadline.signal, n });
+      const attempt = await runAttempt({ call, target, credentials, policy, deadline: deadline.signal, scrub, n });
       if (attempt.result) return attempt.result;
       const error2 = attempt.error;
       if (!attempt.retry) throw error2;
@@ -14602,7 +14604,6 @@ function checkIdentity(ref, e, res, segments) {
   if (e.workflowId !== ref.workflowId) violations.push({ pointer: "/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` });
   if (e.executionId !== ref.executionId) violations.push({ pointer: "/execution_id", expected: `the requested execution ID ${ref.executionId}` });
   throw new ResponseValidationError(
-    // The request ID is read (and cleaned) only here, when there is something to report.
     { method: "GET", path: `/${segments.join("/")}`, requestId: res.requestId },
     violations,
     `the response describes another run: ${violations.map((v) => `${v.pointer} is not ${v.expected}`).join("; ")}`
@@ -14616,10 +14617,16 @@ function scrubError(e, scrub) {
   const fields = e;
   for (const key of Object.keys(fields)) {
     const value = fields[key];
-    if (typeof value === "string" && scrub(value) !== value) fields[key] = scrub(value);
+    if (typeof value !== "string") continue;
+    const clean = scrub(value);
+    if (clean !== value) fields[key] = clean;
   }
-  if (scrub(e.message) !== e.message) e.message = scrub(e.message);
-  if (typeof e.stack === "string" && scrub(e.stack) !== e.stack) e.stack = scrub(e.stack);
+  const message = scrub(e.message);
+  if (message !== e.message) e.message = message;
+  if (typeof e.stack === "string") {
+    const stack = scrub(e.stack);
+    if (stack !== e.stack) e.stack = stack;
+  }
   return e;
 }
 __name(scrubError, "scrubError");
@@ -16097,20 +16104,14 @@ function mayHaveStarted(e, ref, startedAt) {
   const where2 = `A run may have started: list the runs of workflow ${ref.workflowId} that began since ${startedAt.toISOString()} (fgs-execution latest --workflow-id ${ref.workflowId} --since ${startedAt.toISOString()}) before starting another`;
   if (isTransportError(e) && e.kind !== "redirect") {
     if (!e.mayHaveArrived) return e;
-    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${detailOf(e)}. ${where2}`, { httpStatus: e.httpStatus });
+    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${e.detail}. ${where2}`, { httpStatus: e.httpStatus });
   }
   if (isFunctionGraphApiError(e) && e.httpStatus >= 500) {
-    return new FunctionGraphApiError({ ...e, method: e.method, path: e.path, httpStatus: e.httpStatus, attempts: e.attempts }, where2);
+    return new FunctionGraphApiError({ ...e }, where2);
   }
   return e;
 }
 __name(mayHaveStarted, "mayHaveStarted");
-function detailOf(e) {
-  const prefix = `${e.method} ${e.path}: `;
-  const body = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return body.replace(/ \([a-z-]+, \d+ attempts?\)$/, "");
-}
-__name(detailOf, "detailOf");
 
 // provider/model/syncMap.ts
 function iso3(text) {

@@ -4,14 +4,15 @@
  */
 import { type ApiErrorDetails, FunctionGraphApiError, TransportError, type TransportErrorKind } from "../errors";
 import { apiErrorHint, parseErrorBody } from "./errorBody";
+import { timerSignal } from "./abort";
 import { ExchangeFailure, exchange, type WireResponse } from "./http";
 import { limiterFor } from "./limiter";
-import { makeScrubber, safeLine, type Scrubber, secretsOf } from "./redact";
+import { safeLine, type Scrubber, secretsOf } from "./redact";
 import { readBody } from "./response";
 import { mayRetry, parseRetryAfter } from "./retry";
 import { type Credentials, signRequest } from "./signer";
 import type { CallTarget } from "./target";
-import { type ApiCall, type ApiResult, type RequestPolicy, timerSignal } from "./call";
+import { type ApiCall, type ApiResult, type RequestPolicy } from "./call";
 
 export interface Attempt {
   result?: ApiResult;
@@ -30,13 +31,14 @@ export interface AttemptInput {
   policy: RequestPolicy;
   /** The whole call's deadline. */
   deadline: AbortSignal;
+  /** The call's credentials scrubber, made once per call. */
+  scrub: Scrubber;
   /** 1 for the first attempt. */
   n: number;
 }
 
 export async function runAttempt(input: AttemptInput): Promise<Attempt> {
-  const { target, policy } = input;
-  const scrub = makeScrubber(input.credentials);
+  const { target, policy, scrub } = input;
   const outer = policy.signal ? AbortSignal.any([input.deadline, policy.signal]) : input.deadline;
   let release: () => void;
   try {
@@ -47,7 +49,7 @@ export async function runAttempt(input: AttemptInput): Promise<Attempt> {
     throw transportError(kind, input, "while waiting for a connection slot");
   }
   const own = timerSignal(policy.attemptTimeoutMs);
-  const signal = policy.signal ? AbortSignal.any([own.signal, input.deadline, policy.signal]) : AbortSignal.any([own.signal, input.deadline]);
+  const signal = AbortSignal.any([own.signal, outer]);
   const started = Date.now();
   try {
     const res = await exchange(wireRequest(input), { signal, maxBytes: policy.maxResponseBytes, fetch: policy.fetch });
@@ -103,14 +105,14 @@ function fromResponse(input: AttemptInput, res: WireResponse, scrub: Scrubber, m
   };
   const retry = res.status >= 300 && mayRetry(call.method, { status: res.status, failed: false });
   // A throttled or busy server that says when to come back directs the retry, outside the retry budget.
+  const hint = apiErrorHint(details);
   const directed = retryAfterMs !== undefined && (res.status === 429 || res.status === 503) ? retryAfterMs : undefined;
   return {
-    error: new FunctionGraphApiError(details, apiErrorHint(details)),
+    error: new FunctionGraphApiError(details, hint),
     retry,
     retryAfterMs: directed,
     beyondDeadline: (delayMs) => {
       const why = `Not retried: the next attempt would start in ${(delayMs / 1000).toFixed(1)} s, after the deadline`;
-      const hint = apiErrorHint(details);
       return new FunctionGraphApiError(details, hint ? `${hint}. ${why}` : why);
     },
   };

@@ -54,13 +54,3 @@ export interface ApiResult {
   requestId?: string;
   attempts: number;
 }
-
-/** Node's timers overflow at 2^31 ms; settings are checked against it, this only keeps a timer sane. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** A timer that keeps the process alive until it fires or is cleared, and aborts a signal when it fires. */
-export function timerSignal(ms: number): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), Math.min(Math.max(0, ms), MAX_TIMER_MS));
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}

@@ -6,9 +6,10 @@
  * else becomes a typed error naming the method, path, status, error code and request ID, scrubbed.
  */
 import { TransportError } from "../errors";
-import { sleep } from "./abort";
+import { sleep, timerSignal } from "./abort";
 import { type Attempt, runAttempt } from "./attempt";
-import { type ApiCall, type ApiResult, type RequestPolicy, timerSignal } from "./call";
+import { type ApiCall, type ApiResult, type RequestPolicy } from "./call";
+import { makeScrubber } from "./redact";
 import { nextDelayMs } from "./retry";
 import type { Credentials } from "./signer";
 import { targetOf } from "./target";
@@ -17,17 +18,18 @@ export { type ApiCall, type ApiResult, DEFAULT_POLICY, type RequestPolicy } from
 
 /** Attempts of one call at most, whatever the server asks: server-directed retries are not counted
  * against `maxRetries`, so this bounds them (the deadline bounds them too). */
-export const MAX_ATTEMPTS = 50;
+const MAX_ATTEMPTS = 50;
 
 /** Performs one API call with retries. */
 export async function callApi(call: ApiCall, credentials: Credentials, policy: RequestPolicy): Promise<ApiResult> {
   const target = targetOf(call);
+  const scrub = makeScrubber(credentials);
   const deadline = timerSignal(policy.deadlineMs);
   const deadlineAt = Date.now() + policy.deadlineMs;
   try {
     let counted = 0;
     for (let n = 1; ; n++) {
-      const attempt: Attempt = await runAttempt({ call, target, credentials, policy, deadline: deadline.signal, n });
+      const attempt: Attempt = await runAttempt({ call, target, credentials, policy, deadline: deadline.signal, scrub, n });
       if (attempt.result) return attempt.result;
       const error = attempt.error as Error;
       if (!attempt.retry) throw error;

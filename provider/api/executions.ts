@@ -40,7 +40,6 @@ function checkIdentity(ref: ExecutionRef, e: WorkflowExecution, res: { readonly 
   if (e.workflowId !== ref.workflowId) violations.push({ pointer: "/workflow_id", expected: `the requested workflow ID ${ref.workflowId}` });
   if (e.executionId !== ref.executionId) violations.push({ pointer: "/execution_id", expected: `the requested execution ID ${ref.executionId}` });
   throw new ResponseValidationError(
-    // The request ID is read (and cleaned) only here, when there is something to report.
     { method: "GET", path: `/${segments.join("/")}`, requestId: res.requestId },
     violations,
     `the response describes another run: ${violations.map((v) => `${v.pointer} is not ${v.expected}`).join("; ")}`,

@@ -13,6 +13,7 @@
 import nodeFetch from "node-fetch";
 import { openConnectionWatch } from "./connection";
 import { ExchangeFailure } from "./exchangeFailure";
+import { isIdempotent } from "./retry";
 
 export { ExchangeFailure };
 
@@ -65,7 +66,7 @@ export interface ExchangeOptions {
 export async function exchange(req: WireRequest, options: ExchangeOptions): Promise<WireResponse> {
   const { signal } = options;
   // Only idempotent requests share pooled connections (see ./connection).
-  const watch = openConnectionWatch(new URL(req.url), req.method === "GET" || req.method === "HEAD");
+  const watch = openConnectionWatch(new URL(req.url), isIdempotent(req.method));
   const stopped = whenAborted(signal);
   let status: number | undefined;
   let clean = false;

@@ -6,7 +6,7 @@
  */
 import type { Credentials } from "./signer";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 export type Scrubber = (text: string) => string;
 
@@ -14,7 +14,7 @@ export type Scrubber = (text: string) => string;
 const MIN_SECRET = 4;
 
 /** Runs of at least this many characters of a secret are redacted too: what a cut leaves of it. */
-export const PARTIAL_WINDOW = 16;
+const PARTIAL_WINDOW = 16;
 
 /** The 16-character windows of the long secrets, and which UTF-16 units occur in them at all. */
 interface Windows {

@@ -5,7 +5,7 @@
 
 /** Statuses worth another attempt. 501 is not (the method is simply not implemented), nor any 4xx but 408/429:
  * retrying 401 would burn the gateway's five-failures lockout of the access key. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);

@@ -10,10 +10,16 @@ export function scrubError(e: unknown, scrub: Scrubber): unknown {
   const fields = e as unknown as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     const value = fields[key];
-    if (typeof value === "string" && scrub(value) !== value) fields[key] = scrub(value);
+    if (typeof value !== "string") continue;
+    const clean = scrub(value);
+    if (clean !== value) fields[key] = clean;
   }
-  if (scrub(e.message) !== e.message) e.message = scrub(e.message);
-  if (typeof e.stack === "string" && scrub(e.stack) !== e.stack) e.stack = scrub(e.stack);
+  const message = scrub(e.message);
+  if (message !== e.message) e.message = message;
+  if (typeof e.stack === "string") {
+    const stack = scrub(e.stack);
+    if (stack !== e.stack) e.stack = stack;
+  }
   return e;
 }
 

@@ -96,17 +96,11 @@ function mayHaveStarted(e: unknown, ref: WorkflowRef, startedAt: Date): unknown 
     `(fgs-execution latest --workflow-id ${ref.workflowId} --since ${startedAt.toISOString()}) before starting another`;
   if (isTransportError(e) && e.kind !== "redirect") {
     if (!e.mayHaveArrived) return e;
-    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${detailOf(e)}. ${where}`, { httpStatus: e.httpStatus });
+    return new TransportError(e.kind, { method: e.method, path: e.path }, e.attempts, `${e.detail}. ${where}`, { httpStatus: e.httpStatus });
   }
   if (isFunctionGraphApiError(e) && e.httpStatus >= 500) {
-    return new FunctionGraphApiError({ ...e, method: e.method, path: e.path, httpStatus: e.httpStatus, attempts: e.attempts }, where);
+    return new FunctionGraphApiError({ ...e }, where);
   }
   return e;
 }
 
-/** A transport error's own detail, without the method, path and attempt count its message adds. */
-function detailOf(e: TransportError): string {
-  const prefix = `${e.method} ${e.path}: `;
-  const body = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-  return body.replace(/ \([a-z-]+, \d+ attempts?\)$/, "");
-}

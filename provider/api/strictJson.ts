@@ -126,7 +126,7 @@ export function checkJsonStructure(text: string, maxDepth = MAX_BODY_DEPTH): Str
 }
 
 /** The number of keys of every object in a parsed value (its depth is already bounded). */
-export function countKeys(value: unknown): number {
+function countKeys(value: unknown): number {
   if (value === null || typeof value !== "object") return 0;
   let n = 0;
   if (Array.isArray(value)) {
@@ -138,10 +138,9 @@ export function countKeys(value: unknown): number {
 }
 
 /** The problem to report when the parsed value has fewer keys than its text: the repeated key. */
-export function repeatedKey(text: string): StructureProblem {
+function repeatedKey(text: string): StructureProblem {
   return locateProblem(text, Number.MAX_SAFE_INTEGER).problem ?? { pointer: "", expected: "each key at most once in an object" };
 }
-
 
 /** A body that breaks one of these rules. */
 export class StructureError extends Error {

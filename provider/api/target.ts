@@ -3,7 +3,7 @@
  * is signed, the JSON body's exact text, and the site that messages name.
  */
 import type { RequestSite } from "../errors";
-import { urlEncode } from "./signer";
+import { canonicalQuery, urlEncode } from "./signer";
 
 export interface CallTarget {
   /** The full URL, each path segment percent-encoded once. */
@@ -32,10 +32,8 @@ export interface TargetSpec {
 export function targetOf(spec: TargetSpec): CallTarget {
   const prefix = spec.base.pathname.replace(/\/+$/, "");
   const wirePath = `${prefix}/${spec.segments.map(urlEncode).join("/")}`;
-  const query = Object.keys(spec.query ?? {})
-    .sort()
-    .map((k) => `${urlEncode(k)}=${urlEncode((spec.query as Record<string, string>)[k] as string)}`)
-    .join("&");
+  // The query on the wire is the signed one, character for character.
+  const query = canonicalQuery(spec.query);
   return {
     url: `${spec.base.origin}${wirePath}${query ? `?${query}` : ""}`,
     host: spec.base.host,

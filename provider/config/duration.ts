@@ -4,10 +4,11 @@
  * count of milliseconds: a longer delay is silently replaced by 1 ms, so a "wait 30 days" would poll
  * in a tight loop instead. NaN, infinities and negative values are refused for the same reason.
  */
+import { MAX_TIMER_MS } from "../api/abort";
 import { ConfigurationError } from "../errors";
 
-/** The largest delay Node's timers honour, in milliseconds (2^31 - 1). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** The largest delay Node's timers honour, in milliseconds (2^31 - 1): the timers' own bound. */
+export { MAX_TIMER_MS };
 
 /** The largest duration accepted, in whole seconds (2147483 s, about 24.8 days). */
 export const MAX_DURATION_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
