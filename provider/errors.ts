@@ -183,13 +183,18 @@ export class TransportError extends FunctionGraphGateError {
   }
 }
 
+/** The `code` property of any value (an error of this package, or of another copy of it); undefined if none. */
+export function errorCodeOf(e: unknown): unknown {
+  return typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+}
+
 function hasCode(e: unknown, code: string): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
+  return errorCodeOf(e) === code;
 }
 
 /** True for any error thrown by this package (checks the stable code prefix). */
 export function isFunctionGraphGateError(e: unknown): e is FunctionGraphGateError {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  const code = errorCodeOf(e);
   return typeof code === "string" && code.startsWith("FGS_");
 }
 export const isConfigurationError = (e: unknown): e is ConfigurationError => hasCode(e, ErrorCodes.configuration);

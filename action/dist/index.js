@@ -10679,8 +10679,12 @@ var TransportError = class extends FunctionGraphGateError {
     this.detail = detail;
   }
 };
+function errorCodeOf(e) {
+  return typeof e === "object" && e !== null ? e.code : void 0;
+}
+__name(errorCodeOf, "errorCodeOf");
 function hasCode(e, code) {
-  return typeof e === "object" && e !== null && e.code === code;
+  return errorCodeOf(e) === code;
 }
 __name(hasCode, "hasCode");
 var isConfigurationError = /* @__PURE__ */ __name((e) => hasCode(e, ErrorCodes.configuration), "isConfigurationError");
@@ -11015,7 +11019,7 @@ var WorkflowGateError = class extends FunctionGraphGateError {
 };
 var GATE_CODES = new Set(Object.values(GateErrorCodes));
 function isWorkflowGateError(e) {
-  const code = typeof e === "object" && e !== null ? e.code : void 0;
+  const code = errorCodeOf(e);
   return typeof code === "string" && GATE_CODES.has(code);
 }
 __name(isWorkflowGateError, "isWorkflowGateError");
@@ -11079,7 +11083,7 @@ var BY_CODE = {
   [ErrorCodes.responseValidation]: ExitCodes.api
 };
 function exitCodeOf(error2) {
-  const code = typeof error2 === "object" && error2 !== null ? error2.code : void 0;
+  const code = errorCodeOf(error2);
   return (typeof code === "string" ? BY_CODE[code] : void 0) ?? ExitCodes.api;
 }
 __name(exitCodeOf, "exitCodeOf");
@@ -11484,6 +11488,12 @@ function renderErrorMessage(obj) {
   }
 }
 __name(renderErrorMessage, "renderErrorMessage");
+function attachError(x, errorMessage) {
+  x.errorMessage = errorMessage;
+  const text = renderErrorMessage(errorMessage);
+  if (text !== void 0) x.error = text;
+}
+__name(attachError, "attachError");
 
 // provider/model/time.ts
 var UTC_TIME_PATTERN = "^$|^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$";
@@ -11507,13 +11517,14 @@ function isUtcTimeString(s) {
   return s === "" || parseApiTime(s) !== void 0;
 }
 __name(isUtcTimeString, "isUtcTimeString");
-function isRealTime(s) {
-  return isUtcTimeString(s);
-}
-__name(isRealTime, "isRealTime");
 var SCHEMA_FORMATS = {
-  "fgs-utc-time": { type: "string", validate: isRealTime }
+  "fgs-utc-time": { type: "string", validate: isUtcTimeString }
 };
+function apiTime(text) {
+  const ms2 = utcTimeToMillis(text);
+  return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
+}
+__name(apiTime, "apiTime");
 function utcTimeToMillis(s) {
   if (s === void 0 || s === "") return void 0;
   const ms2 = parseApiTime(s) ?? Date.parse(s);
@@ -11582,11 +11593,7 @@ function toNodeExecution(e) {
   if (end > 0) x.endTime = millisToIso(end);
   if (begin > 0 && end > 0 && end >= begin) x.durationMs = end - begin;
   const em = e.error_message;
-  if (em != null && Object.keys(em).length > 0) {
-    x.errorMessage = em;
-    const error2 = renderErrorMessage(em);
-    if (error2 !== void 0) x.error = error2;
-  }
+  if (em != null && Object.keys(em).length > 0) attachError(x, em);
   if (e.request_id) x.requestId = e.request_id;
   return x;
 }
@@ -11601,11 +11608,6 @@ function hasFailed(node) {
   return last !== void 0 && FAILED_NODE_STATUSES.includes(last.status);
 }
 __name(hasFailed, "hasFailed");
-function apiTime(text) {
-  const ms2 = utcTimeToMillis(text);
-  return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
-}
-__name(apiTime, "apiTime");
 function toWorkflowExecution(body) {
   const urn = parseWorkflowUrn(body.workflow_urn);
   if (!urn) throw new TypeError("workflow_urn is not a workflow URN; validate the body first");
@@ -13673,6 +13675,16 @@ function payloadDepthViolations(body, limit = MAX_PAYLOAD_DEPTH) {
 }
 __name(payloadDepthViolations, "payloadDepthViolations");
 
+// provider/model/jsonPointer.ts
+function escapeToken(token) {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+__name(escapeToken, "escapeToken");
+function unescapeToken(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+__name(unescapeToken, "unescapeToken");
+
 // provider/model/schemaFiles.ts
 var fs = __toESM(require("fs"));
 var path = __toESM(require("path"));
@@ -13711,10 +13723,6 @@ function describeTypes(type) {
   return list.map((t) => ARTICLE[String(t)] ?? String(t)).join(" or ");
 }
 __name(describeTypes, "describeTypes");
-function escapeToken(s) {
-  return s.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-__name(escapeToken, "escapeToken");
 function titleOf(node) {
   const t = node?.title;
   return typeof t === "string" ? t : void 0;
@@ -13790,7 +13798,7 @@ function walk(doc, pointer, follow) {
   let node = doc;
   const followed = /* @__PURE__ */ __name((n) => n !== void 0 && typeof n.$ref === "string" ? follow(n) : n, "followed");
   for (const raw of pointer.split("/").slice(1)) {
-    const next = followed(node)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+    const next = followed(node)?.[unescapeToken(raw)];
     node = next !== null && typeof next === "object" ? next : void 0;
   }
   return followed(node);
@@ -14299,7 +14307,7 @@ function pointerOf(levels, depth) {
   let out = "";
   for (const level of levels.slice(0, depth)) {
     const token = level.isObject ? level.key : String(level.index);
-    if (token !== void 0) out += `/${token.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (token !== void 0) out += `/${escapeToken(token)}`;
   }
   return out;
 }
@@ -14722,7 +14730,7 @@ function resolvePointer(root, pointer) {
   if (pointer === "") return root === void 0 ? { found: false } : { found: true, value: root };
   let value = root;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = unescapeToken(raw);
     if (Array.isArray(value)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token) || Number(token) >= value.length) return { found: false };
       value = value[Number(token)];
@@ -14745,7 +14753,7 @@ function compilePattern(source, setting) {
   try {
     compiled = RE2JS.compile(source);
   } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/[\u0000-\u001f]/g, " ").slice(0, 120) : "invalid";
+    const why = e instanceof Error ? oneLine(e.message, 120) : "invalid";
     throw new ConfigurationError(`${setting} is not a regular expression RE2 accepts: ${why}`, setting);
   }
   return { test: /* @__PURE__ */ __name((text) => compiled.matcher(text).find(), "test") };
@@ -14797,12 +14805,12 @@ function conditionText(source, path2, operator, expected) {
   return `${where2}:${path2} ${symbol[operator]} ${JSON.stringify(expected)}`;
 }
 __name(conditionText, "conditionText");
+var CONDITION_FIELDS = /* @__PURE__ */ new Set(["source", "path", "onFalse", "onMissing", "name", ...OPERATORS]);
 function checkCondition(raw, at) {
   if (!isPlainObject(raw)) return fail(at, "must be an object with source, path and one operator");
   const operators = OPERATORS.filter((op) => Object.prototype.hasOwnProperty.call(raw, op));
   if (operators.length !== 1) fail(at, `must have exactly one operator of ${OPERATORS.join(", ")} (has ${operators.length})`);
-  const known = /* @__PURE__ */ new Set(["source", "path", "onFalse", "onMissing", "name", ...OPERATORS]);
-  const unknown = Object.keys(raw).filter((k) => !known.has(k));
+  const unknown = Object.keys(raw).filter((k) => !CONDITION_FIELDS.has(k));
   if (unknown.length > 0) fail(at, `has unknown field ${JSON.stringify(unknown[0])}`);
   const operator = operators[0];
   const source = checkSource(raw.source, at);
@@ -15100,8 +15108,7 @@ __name(nothingRead, "nothingRead");
 function isTransientFailure(e) {
   if (isTransportError(e)) {
     if (e.kind !== "network" && e.kind !== "timeout" && e.kind !== "deadline") return false;
-    const status = e.httpStatus;
-    return status === void 0 || mayRetry("GET", { status, failed: true });
+    return e.httpStatus === void 0 || mayRetry("GET", { status: e.httpStatus, failed: true });
   }
   return isFunctionGraphApiError(e) && isRetryableStatus(e.httpStatus);
 }
@@ -15184,11 +15191,7 @@ __name(gate, "gate");
 
 // provider/config/policy.ts
 var MIN_SECONDS = 1e-3;
-var DEFAULTS = Object.freeze({ ...DEFAULT_POLICY });
 function requestPolicy(args, extra) {
-  if (extra === void 0 && args.signal === void 0 && args.requestTimeoutSeconds === void 0 && args.deadlineSeconds === void 0 && args.maxRetries === void 0) {
-    return DEFAULTS;
-  }
   const policy = { ...DEFAULT_POLICY, ...extra, signal: args.signal ?? extra?.signal };
   if (args.requestTimeoutSeconds !== void 0) {
     policy.attemptTimeoutMs = durationMs(args.requestTimeoutSeconds, "requestTimeoutSeconds", MIN_SECONDS);
@@ -15275,29 +15278,21 @@ function regionalEndpoint(region) {
 }
 __name(regionalEndpoint, "regionalEndpoint");
 var DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
-var iamDefaults = /* @__PURE__ */ new WeakMap();
 function defaultIamEndpoint(endpoint) {
-  let d = iamDefaults.get(endpoint);
-  if (d === void 0) {
-    d = isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
-    iamDefaults.set(endpoint, d);
-  }
-  return d;
+  return isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
 }
 __name(defaultIamEndpoint, "defaultIamEndpoint");
 
 // provider/config/settings.ts
 var REGION = /^[a-z]{2,8}(-[a-z0-9]{1,24}){1,4}$/;
 var PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-var describeOrigin = /* @__PURE__ */ __name((from) => typeof from === "string" ? from : from(), "describeOrigin");
 function pick(explicit, config, configKey, env, envNames, check) {
   if (explicit !== void 0) return check(explicit, "the argument");
   const c = config?.get(configKey);
-  if (c !== void 0 && c !== "") return check(c, () => `stack config ${configKey}`);
-  for (let i = 0; i < envNames.length; i++) {
-    const name = envNames[i];
+  if (c !== void 0 && c !== "") return check(c, `stack config ${configKey}`);
+  for (const name of envNames) {
     const v = env[name];
-    if (v !== void 0 && v !== "") return check(v, () => `environment variable ${name}`);
+    if (v !== void 0 && v !== "") return check(v, `environment variable ${name}`);
   }
   return void 0;
 }
@@ -15310,7 +15305,7 @@ var IAM_VARS = ["HUAWEICLOUD_SDK_IAM_ENDPOINT"];
 function checkRegion(value, from) {
   if (typeof value !== "string" || !REGION.test(value)) {
     throw new ConfigurationError(
-      `The region from ${describeOrigin(from)} is malformed: expected a region ID such as cn-north-4`,
+      `The region from ${from} is malformed: expected a region ID such as cn-north-4`,
       "region"
     );
   }
@@ -15320,7 +15315,7 @@ __name(checkRegion, "checkRegion");
 function checkProjectId(value, from) {
   if (typeof value !== "string" || !PROJECT_ID.test(value)) {
     throw new ConfigurationError(
-      `The project ID from ${describeOrigin(from)} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
+      `The project ID from ${from} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
       "projectId"
     );
   }
@@ -15507,45 +15502,32 @@ function requireSet(r) {
   return new Set(list);
 }
 __name(requireSet, "requireSet");
-var PLAIN = Object.freeze({
-  wait: void 0,
-  require: void 0,
-  notBeforeMs: void 0,
-  maxAgeMs: void 0,
-  mode: "enforce",
-  nodes: [],
-  conditions: [],
-  exposePayloads: false,
-  needsFullHistory: false,
-  decides: false
-});
 function normalizeGate(args) {
-  if (args.mode === void 0 && args.waitForCompletion === void 0 && args.requireStatus === void 0 && args.notBefore === void 0 && args.maxAgeSeconds === void 0 && args.requireNodes === void 0 && args.conditions === void 0 && args.exposePayloads === void 0) {
-    return PLAIN;
-  }
   const mode = args.mode ?? "enforce";
   if (mode !== "enforce" && mode !== "warn" && mode !== "report") {
     throw new ConfigurationError(`mode must be "enforce", "warn" or "report"`, "mode");
   }
-  const policy = {
-    wait: waitPolicy(args.waitForCompletion),
-    require: requireSet(args.requireStatus),
-    notBeforeMs: parseInstant(args.notBefore, "notBefore"),
-    maxAgeMs: args.maxAgeSeconds === void 0 ? void 0 : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0),
-    mode,
-    nodes: checkRequireNodes(args.requireNodes),
-    conditions: checkConditions(args.conditions),
-    exposePayloads: false,
-    needsFullHistory: false,
-    decides: false
-  };
+  const wait = waitPolicy(args.waitForCompletion);
+  const require2 = requireSet(args.requireStatus);
+  const notBeforeMs = parseInstant(args.notBefore, "notBefore");
+  const maxAgeMs = args.maxAgeSeconds === void 0 ? void 0 : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0);
+  const nodes = checkRequireNodes(args.requireNodes);
+  const conditions = checkConditions(args.conditions);
   if (args.exposePayloads !== void 0 && typeof args.exposePayloads !== "boolean") {
     throw new ConfigurationError("exposePayloads must be a boolean", "exposePayloads");
   }
-  policy.exposePayloads = args.exposePayloads === true;
-  policy.needsFullHistory = policy.conditions.some((c) => c.source !== "input");
-  policy.decides = policy.wait !== void 0 || policy.require !== void 0 || policy.notBeforeMs !== void 0 || policy.maxAgeMs !== void 0 || policy.nodes.length > 0 || policy.conditions.length > 0;
-  return policy;
+  return {
+    wait,
+    require: require2,
+    notBeforeMs,
+    maxAgeMs,
+    mode,
+    nodes,
+    conditions,
+    exposePayloads: args.exposePayloads === true,
+    needsFullHistory: conditions.some((c) => c.source !== "input"),
+    decides: wait !== void 0 || require2 !== void 0 || notBeforeMs !== void 0 || maxAgeMs !== void 0 || nodes.length > 0 || conditions.length > 0
+  };
 }
 __name(normalizeGate, "normalizeGate");
 function fullHistoryOf(asked, policy) {
@@ -15695,11 +15677,6 @@ async function awaitLatest(scan, wait, hooks = {}) {
 __name(awaitLatest, "awaitLatest");
 
 // provider/model/listMap.ts
-function iso2(s) {
-  const ms2 = utcTimeToMillis(s);
-  return ms2 === void 0 ? void 0 : millisToIso(ms2);
-}
-__name(iso2, "iso");
 function toExecutionSummary(item) {
   const out = {
     workflowId: item.workflow_id,
@@ -15707,9 +15684,9 @@ function toExecutionSummary(item) {
     executionId: item.execution_id,
     status: item.status
   };
-  const begin = iso2(item.begin_time);
-  const end = iso2(item.end_time);
-  const updated = iso2(item.last_update_time);
+  const begin = apiTime(item.begin_time)?.iso;
+  const end = apiTime(item.end_time)?.iso;
+  const updated = apiTime(item.last_update_time)?.iso;
   if (begin !== void 0) out.beginTime = begin;
   if (end !== void 0) out.endTime = end;
   if (updated !== void 0) out.lastUpdateTime = updated;
@@ -15841,8 +15818,8 @@ function offsetIgnored(o, offset, read) {
 __name(offsetIgnored, "offsetIgnored");
 
 // provider/latest/rank.ts
-function ms(iso4) {
-  return iso4 === void 0 ? -Infinity : Date.parse(iso4);
+function ms(iso2) {
+  return iso2 === void 0 ? -Infinity : Date.parse(iso2);
 }
 __name(ms, "ms");
 function compareRuns(a, b) {
@@ -16114,14 +16091,9 @@ function mayHaveStarted(e, ref, startedAt) {
 __name(mayHaveStarted, "mayHaveStarted");
 
 // provider/model/syncMap.ts
-function iso3(text) {
-  const ms2 = utcTimeToMillis(text);
-  return ms2 === void 0 ? void 0 : { ms: ms2, iso: millisToIso(ms2) };
-}
-__name(iso3, "iso");
 function timed(out, begin, end) {
-  const b = iso3(begin);
-  const e = iso3(end);
+  const b = apiTime(begin);
+  const e = apiTime(end);
   if (b !== void 0) out.beginTime = b.iso;
   if (e !== void 0) out.endTime = e.iso;
   if (b !== void 0 && e !== void 0 && e.ms >= b.ms) out.durationMs = e.ms - b.ms;
@@ -16132,11 +16104,7 @@ function failedNode(error2, executionId) {
   const message = error2.error_message;
   const errorMessage = typeof message === "string" ? { message } : message !== null && typeof message === "object" ? message : void 0;
   const execution2 = timed({ status: "fail" }, error2.begin_time, error2.end_time);
-  if (errorMessage !== void 0) {
-    execution2.errorMessage = errorMessage;
-    const text = renderErrorMessage(errorMessage);
-    if (text !== void 0) execution2.error = text;
-  }
+  if (errorMessage !== void 0) attachError(execution2, errorMessage);
   return { nodeId: error2.node_id, nodeName: error2.node_id, executionId, executions: [execution2] };
 }
 __name(failedNode, "failedNode");

@@ -8,6 +8,7 @@
  * precisely only when they differ. Validity is left to JSON.parse: on malformed text these checks
  * simply find nothing.
  */
+import { escapeToken } from "../model/jsonPointer";
 
 /** Deepest nesting of a whole body: the payload limit (128 levels) plus the body's own few levels. */
 export const MAX_BODY_DEPTH = 160;
@@ -186,7 +187,7 @@ function pointerOf(levels: Level[], depth: number): string {
   let out = "";
   for (const level of levels.slice(0, depth)) {
     const token = level.isObject ? level.key : String(level.index);
-    if (token !== undefined) out += `/${token.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (token !== undefined) out += `/${escapeToken(token)}`;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * The mapping reads only the error's stable `code`, never its class, so it also works on errors from a
  * second copy of the library.
  */
-import { ErrorCodes } from "../errors";
+import { ErrorCodes, errorCodeOf } from "../errors";
 import { GateErrorCodes } from "../gate/gateError";
 import { NO_EXECUTION_CODE } from "../latest/errors";
 
@@ -55,7 +55,7 @@ const BY_CODE: Record<string, ExitCode> = {
  * command could not get a trustworthy answer, which a pipeline must treat like an API failure.
  */
 export function exitCodeOf(error: unknown): ExitCode {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code = errorCodeOf(error);
   return (typeof code === "string" ? BY_CODE[code] : undefined) ?? ExitCodes.api;
 }
 

@@ -17,8 +17,3 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
-
-/** True for a {@link UsageError} (checked by code, like the library's guards). */
-export function isUsageError(e: unknown): e is UsageError {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "FGS_USAGE";
-}

@@ -69,17 +69,10 @@ export function regionalEndpoint(region: string): string {
 
 export const DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
 
-const iamDefaults = new WeakMap<URL, string>();
-
 /**
  * The IAM endpoint used with a FunctionGraph endpoint when none is configured: the public one, except that
- * a loopback endpoint (the emulator, which serves IAM too) implies itself. Remembered per checked URL.
+ * a loopback endpoint (the emulator, which serves IAM too) implies itself.
  */
 export function defaultIamEndpoint(endpoint: URL): string {
-  let d = iamDefaults.get(endpoint);
-  if (d === undefined) {
-    d = isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
-    iamDefaults.set(endpoint, d);
-  }
-  return d;
+  return isLoopbackHost(endpoint.hostname) ? endpoint.href : DEFAULT_IAM_ENDPOINT;
 }

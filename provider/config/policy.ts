@@ -9,19 +9,7 @@ import { durationMs } from "./duration";
 /** At least 1 ms once rounded: a timeout of 0 ms would end every attempt before it starts. */
 const MIN_SECONDS = 0.001;
 
-/** The policy of a call that sets nothing: shared, so a plain read builds no policy object. */
-const DEFAULTS: RequestPolicy = Object.freeze({ ...DEFAULT_POLICY });
-
 export function requestPolicy(args: RequestArgs, extra?: Partial<RequestPolicy>): RequestPolicy {
-  if (
-    extra === undefined &&
-    args.signal === undefined &&
-    args.requestTimeoutSeconds === undefined &&
-    args.deadlineSeconds === undefined &&
-    args.maxRetries === undefined
-  ) {
-    return DEFAULTS;
-  }
   const policy: RequestPolicy = { ...DEFAULT_POLICY, ...extra, signal: args.signal ?? extra?.signal };
   if (args.requestTimeoutSeconds !== undefined) {
     policy.attemptTimeoutMs = durationMs(args.requestTimeoutSeconds, "requestTimeoutSeconds", MIN_SECONDS);

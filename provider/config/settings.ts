@@ -22,14 +22,9 @@ export interface ResolvedSettings {
 const REGION = /^[a-z]{2,8}(-[a-z0-9]{1,24}){1,4}$/;
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Where a value came from, for the message; a function when working it out costs something. */
-type Origin = string | (() => string);
-
-const describeOrigin = (from: Origin) => (typeof from === "string" ? from : from());
-
 /**
- * A setting's value, passed through `check` with where it was found: the explicit argument, else stack
- * config, else the first non-empty variable. The origin's text is built only if `check` writes a message.
+ * A setting's value, passed through `check` with where it was found (for its message): the explicit
+ * argument, else stack config, else the first non-empty variable.
  */
 function pick(
   explicit: string | undefined,
@@ -37,15 +32,14 @@ function pick(
   configKey: string,
   env: NodeJS.ProcessEnv,
   envNames: readonly string[],
-  check: (value: string, from: Origin) => string,
+  check: (value: string, from: string) => string,
 ): string | undefined {
   if (explicit !== undefined) return check(explicit, "the argument");
   const c = config?.get(configKey);
-  if (c !== undefined && c !== "") return check(c, () => `stack config ${configKey}`);
-  for (let i = 0; i < envNames.length; i++) {
-    const name = envNames[i] as string;
+  if (c !== undefined && c !== "") return check(c, `stack config ${configKey}`);
+  for (const name of envNames) {
     const v = env[name];
-    if (v !== undefined && v !== "") return check(v, () => `environment variable ${name}`);
+    if (v !== undefined && v !== "") return check(v, `environment variable ${name}`);
   }
   return undefined;
 }
@@ -58,20 +52,20 @@ const PROJECT_VARS = ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] as const;
 const ENDPOINT_VARS = ["HW_FUNCTIONGRAPH_ENDPOINT"] as const;
 const IAM_VARS = ["HUAWEICLOUD_SDK_IAM_ENDPOINT"] as const;
 
-export function checkRegion(value: unknown, from: Origin): string {
+export function checkRegion(value: unknown, from: string): string {
   if (typeof value !== "string" || !REGION.test(value)) {
     throw new ConfigurationError(
-      `The region from ${describeOrigin(from)} is malformed: expected a region ID such as cn-north-4`,
+      `The region from ${from} is malformed: expected a region ID such as cn-north-4`,
       "region",
     );
   }
   return value;
 }
 
-export function checkProjectId(value: unknown, from: Origin): string {
+export function checkProjectId(value: unknown, from: string): string {
   if (typeof value !== "string" || !PROJECT_ID.test(value)) {
     throw new ConfigurationError(
-      `The project ID from ${describeOrigin(from)} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
+      `The project ID from ${from} is malformed: expected 1 to 64 letters, digits, '-' or '_'`,
       "projectId",
     );
   }

@@ -5,8 +5,6 @@ import { latestExecution } from "../model/map";
 import { isFinalStatus, type WorkflowExecution } from "../model/types";
 import { oneLine } from "../api/redact";
 
-/** Re-exported for the CLI's renderer; the rule itself lives with the model's mapping. */
-
 const MAX_NODES = 5;
 const MAX_ERROR = 200;
 

@@ -2,7 +2,7 @@
  * The gate's verdict when a run does not pass. Carries the execution so callers can inspect it; the
  * message names the workflow, the execution, the status and every failed node with its error.
  */
-import { FunctionGraphGateError } from "../errors";
+import { errorCodeOf, FunctionGraphGateError } from "../errors";
 import type { ConditionResult } from "../conditionArgs";
 import type { WorkflowExecution } from "../model/types";
 
@@ -35,6 +35,6 @@ export class WorkflowGateError extends FunctionGraphGateError {
 const GATE_CODES: ReadonlySet<string> = new Set(Object.values(GateErrorCodes));
 
 export function isWorkflowGateError(e: unknown): e is WorkflowGateError {
-  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  const code = errorCodeOf(e);
   return typeof code === "string" && GATE_CODES.has(code);
 }

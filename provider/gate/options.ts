@@ -83,62 +83,32 @@ function requireSet(r: GateArgs["requireStatus"]): ReadonlySet<ExecutionStatus> 
   return new Set(list);
 }
 
-/** The policy of a call that sets no gate option: shared (frozen), so a plain read builds none. */
-const PLAIN: GatePolicy = Object.freeze({
-  wait: undefined,
-  require: undefined,
-  notBeforeMs: undefined,
-  maxAgeMs: undefined,
-  mode: "enforce",
-  nodes: [],
-  conditions: [],
-  exposePayloads: false,
-  needsFullHistory: false,
-  decides: false,
-});
-
 export function normalizeGate(args: GateArgs): GatePolicy {
-  if (
-    args.mode === undefined &&
-    args.waitForCompletion === undefined &&
-    args.requireStatus === undefined &&
-    args.notBefore === undefined &&
-    args.maxAgeSeconds === undefined &&
-    args.requireNodes === undefined &&
-    args.conditions === undefined &&
-    args.exposePayloads === undefined
-  ) {
-    return PLAIN;
-  }
   const mode = args.mode ?? "enforce";
   if (mode !== "enforce" && mode !== "warn" && mode !== "report") {
     throw new ConfigurationError(`mode must be "enforce", "warn" or "report"`, "mode");
   }
-  const policy: GatePolicy = {
-    wait: waitPolicy(args.waitForCompletion),
-    require: requireSet(args.requireStatus),
-    notBeforeMs: parseInstant(args.notBefore, "notBefore"),
-    maxAgeMs: args.maxAgeSeconds === undefined ? undefined : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0),
-    mode,
-    nodes: checkRequireNodes(args.requireNodes),
-    conditions: checkConditions(args.conditions),
-    exposePayloads: false,
-    needsFullHistory: false,
-    decides: false,
-  };
+  const wait = waitPolicy(args.waitForCompletion);
+  const require = requireSet(args.requireStatus);
+  const notBeforeMs = parseInstant(args.notBefore, "notBefore");
+  const maxAgeMs = args.maxAgeSeconds === undefined ? undefined : durationMs(args.maxAgeSeconds, "maxAgeSeconds", 0);
+  const nodes = checkRequireNodes(args.requireNodes);
+  const conditions = checkConditions(args.conditions);
   if (args.exposePayloads !== undefined && typeof args.exposePayloads !== "boolean") {
     throw new ConfigurationError("exposePayloads must be a boolean", "exposePayloads");
   }
-  policy.exposePayloads = args.exposePayloads === true;
-  policy.needsFullHistory = policy.conditions.some((c) => c.source !== "input");
-  policy.decides =
-    policy.wait !== undefined ||
-    policy.require !== undefined ||
-    policy.notBeforeMs !== undefined ||
-    policy.maxAgeMs !== undefined ||
-    policy.nodes.length > 0 ||
-    policy.conditions.length > 0;
-  return policy;
+  return {
+    wait,
+    require,
+    notBeforeMs,
+    maxAgeMs,
+    mode,
+    nodes,
+    conditions,
+    exposePayloads: args.exposePayloads === true,
+    needsFullHistory: conditions.some((c) => c.source !== "input"),
+    decides: wait !== undefined || require !== undefined || notBeforeMs !== undefined || maxAgeMs !== undefined || nodes.length > 0 || conditions.length > 0,
+  };
 }
 
 /** Whether a read asks for full history: as the caller said, else when a condition needs complete outputs. */

@@ -17,8 +17,7 @@ export function isTransientFailure(e: unknown): boolean {
   if (isTransportError(e)) {
     if (e.kind !== "network" && e.kind !== "timeout" && e.kind !== "deadline") return false;
     // `httpStatus`: the status line that arrived before the exchange failed, when one did.
-    const status = (e as { httpStatus?: number }).httpStatus;
-    return status === undefined || mayRetry("GET", { status, failed: true });
+    return e.httpStatus === undefined || mayRetry("GET", { status: e.httpStatus, failed: true });
   }
   return isFunctionGraphApiError(e) && isRetryableStatus(e.httpStatus);
 }

@@ -3,7 +3,7 @@
  * filter, if any). Part of the package's error family: a stable `code`, a `name` equal to the class name,
  * and a guard that checks the code rather than `instanceof`.
  */
-import { FunctionGraphGateError } from "../errors";
+import { errorCodeOf, FunctionGraphGateError } from "../errors";
 
 /** Stable code of {@link NoExecutionFoundError}. */
 export const NO_EXECUTION_CODE = "FGS_NO_EXECUTION" as const;
@@ -44,5 +44,5 @@ export class NoExecutionFoundError extends FunctionGraphGateError {
 
 /** True for a {@link NoExecutionFoundError}, also across package copies (checks the code). */
 export function isNoExecutionFoundError(e: unknown): e is NoExecutionFoundError {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === NO_EXECUTION_CODE;
+  return errorCodeOf(e) === NO_EXECUTION_CODE;
 }

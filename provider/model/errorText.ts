@@ -4,6 +4,7 @@
  * prefers well-known keys and otherwise lists `key: value` pairs. Work is bounded by a character budget so
  * a huge nested value costs no more than a short one.
  */
+import type { JsonObject, NodeExecution } from "./types";
 
 /** Longest rendering returned, ellipsis included. */
 export const ERROR_TEXT_MAX = 300;
@@ -194,4 +195,11 @@ export function renderErrorMessage(obj: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Sets a node execution's error: the object as sent (`errorMessage`) and its one-line text (`error`), when it has one. */
+export function attachError(x: NodeExecution, errorMessage: JsonObject): void {
+  x.errorMessage = errorMessage;
+  const text = renderErrorMessage(errorMessage);
+  if (text !== undefined) x.error = text;
 }

@@ -5,12 +5,7 @@
  */
 import type { ExecutionListBody, ExecutionListItemBody, WorkflowListBody, WorkflowListItemBody } from "./bodies";
 import type { ExecutionSummary, WorkflowSummary } from "./summary";
-import { millisToIso, utcTimeToMillis } from "./time";
-
-function iso(s: string | undefined): string | undefined {
-  const ms = utcTimeToMillis(s);
-  return ms === undefined ? undefined : millisToIso(ms);
-}
+import { apiTime } from "./time";
 
 /** One execution of a validated execution list. */
 export function toExecutionSummary(item: ExecutionListItemBody): ExecutionSummary {
@@ -20,9 +15,9 @@ export function toExecutionSummary(item: ExecutionListItemBody): ExecutionSummar
     executionId: item.execution_id,
     status: item.status,
   };
-  const begin = iso(item.begin_time);
-  const end = iso(item.end_time);
-  const updated = iso(item.last_update_time);
+  const begin = apiTime(item.begin_time)?.iso;
+  const end = apiTime(item.end_time)?.iso;
+  const updated = apiTime(item.last_update_time)?.iso;
   if (begin !== undefined) out.beginTime = begin;
   if (end !== undefined) out.endTime = end;
   if (updated !== undefined) out.lastUpdateTime = updated;

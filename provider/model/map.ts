@@ -5,8 +5,8 @@
  * interface's order so JSON output reads naturally.
  */
 import type { ExecutionBody, NodeExecutionBody, NodeExecutionDetailBody } from "./bodies";
-import { renderErrorMessage } from "./errorText";
-import { millisToIso, utcTimeToMillis } from "./time";
+import { attachError } from "./errorText";
+import { apiTime, millisToIso } from "./time";
 import { FAILED_NODE_STATUSES, isFinalStatus } from "./types";
 import type { NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 import { parseWorkflowUrn } from "./urn";
@@ -44,11 +44,7 @@ function toNodeExecution(e: NodeExecutionBody): NodeExecution {
   if (end > 0) x.endTime = millisToIso(end);
   if (begin > 0 && end > 0 && end >= begin) x.durationMs = end - begin;
   const em = e.error_message;
-  if (em != null && Object.keys(em).length > 0) {
-    x.errorMessage = em;
-    const error = renderErrorMessage(em);
-    if (error !== undefined) x.error = error;
-  }
+  if (em != null && Object.keys(em).length > 0) attachError(x, em);
   if (e.request_id) x.requestId = e.request_id;
   return x;
 }
@@ -62,12 +58,6 @@ function toNode(d: NodeExecutionDetailBody): NodeExecutionDetail {
 function hasFailed(node: NodeExecutionDetail): boolean {
   const last = latestExecution(node);
   return last !== undefined && FAILED_NODE_STATUSES.includes(last.status);
-}
-
-/** An execution-level time: epoch ms and ISO-8601 UTC text; undefined for an empty string or nothing. */
-function apiTime(text: string | undefined): { ms: number; iso: string } | undefined {
-  const ms = utcTimeToMillis(text);
-  return ms === undefined ? undefined : { ms, iso: millisToIso(ms) };
 }
 
 /**

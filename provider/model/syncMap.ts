@@ -4,8 +4,8 @@
  * `workflowUrn` is empty, and each node error becomes a node with one failed execution (the answer
  * lists only failed nodes, by ID).
  */
-import { renderErrorMessage } from "./errorText";
-import { millisToIso, utcTimeToMillis } from "./time";
+import { attachError } from "./errorText";
+import { apiTime } from "./time";
 import type { JsonObject, NodeExecution, NodeExecutionDetail, WorkflowExecution } from "./types";
 
 /** The answer, already validated against schema/sync-execution-response.schema.json. */
@@ -18,14 +18,9 @@ export interface SyncAnswer {
   end_time?: string;
 }
 
-function iso(text: string | undefined): { ms: number; iso: string } | undefined {
-  const ms = utcTimeToMillis(text);
-  return ms === undefined ? undefined : { ms, iso: millisToIso(ms) };
-}
-
 function timed<T extends { beginTime?: string; endTime?: string; durationMs?: number }>(out: T, begin?: string, end?: string): T {
-  const b = iso(begin);
-  const e = iso(end);
+  const b = apiTime(begin);
+  const e = apiTime(end);
   if (b !== undefined) out.beginTime = b.iso;
   if (e !== undefined) out.endTime = e.iso;
   if (b !== undefined && e !== undefined && e.ms >= b.ms) out.durationMs = e.ms - b.ms;
@@ -37,11 +32,7 @@ function failedNode(error: NonNullable<SyncAnswer["errors"]>[number], executionI
   // A string message is kept as data under `message`, so that every node error is an object.
   const errorMessage = typeof message === "string" ? { message } : message !== null && typeof message === "object" ? (message as JsonObject) : undefined;
   const execution = timed<NodeExecution>({ status: "fail" }, error.begin_time, error.end_time);
-  if (errorMessage !== undefined) {
-    execution.errorMessage = errorMessage;
-    const text = renderErrorMessage(errorMessage);
-    if (text !== undefined) execution.error = text;
-  }
+  if (errorMessage !== undefined) attachError(execution, errorMessage);
   return { nodeId: error.node_id, nodeName: error.node_id, executionId, executions: [execution] };
 }
 

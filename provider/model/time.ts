@@ -41,17 +41,19 @@ export function isUtcTimeString(s: string): boolean {
 }
 
 /**
- * The check of the `fgs-utc-time` format. The schema's pattern runs first, but this checks the shape
- * again itself, so it is never wrong on a string the pattern did not see.
+ * The custom formats the generated validators (./generated/validators.ts) look up by name. The schema's
+ * pattern runs first, but `isUtcTimeString` checks the shape again itself, so the format is never wrong
+ * on a string the pattern did not see.
  */
-export function isRealTime(s: string): boolean {
-  return isUtcTimeString(s);
-}
-
-/** The custom formats the generated validators (./generated/validators.ts) look up by name. */
 export const SCHEMA_FORMATS = {
-  "fgs-utc-time": { type: "string", validate: isRealTime },
+  "fgs-utc-time": { type: "string", validate: isUtcTimeString },
 } as const;
+
+/** An API time as epoch milliseconds and ISO-8601 UTC text; undefined for an empty string or nothing. */
+export function apiTime(text: string | undefined): { ms: number; iso: string } | undefined {
+  const ms = utcTimeToMillis(text);
+  return ms === undefined ? undefined : { ms, iso: millisToIso(ms) };
+}
 
 /**
  * Epoch milliseconds of a validated time string; undefined for `""` or a missing value. A non-empty string

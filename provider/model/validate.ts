@@ -7,6 +7,7 @@
 import type { ErrorObject } from "ajv";
 import * as generated from "./generated/validators";
 import { payloadDepthViolations } from "./depth";
+import { unescapeToken } from "./jsonPointer";
 import { loadSchema } from "./schemaFiles";
 import { toViolations, type SchemaLookup, type SchemaNode, type SchemaViolation } from "./violations";
 
@@ -36,7 +37,7 @@ function walk(doc: SchemaNode, pointer: string, follow: (node: SchemaNode) => Sc
   let node: SchemaNode | undefined = doc;
   const followed = (n: SchemaNode | undefined) => (n !== undefined && typeof n.$ref === "string" ? follow(n) : n);
   for (const raw of pointer.split("/").slice(1)) {
-    const next: unknown = followed(node)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+    const next: unknown = followed(node)?.[unescapeToken(raw)];
     node = next !== null && typeof next === "object" ? (next as SchemaNode) : undefined;
   }
   return followed(node);

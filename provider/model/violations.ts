@@ -4,6 +4,7 @@
  * the schema itself rather than by a regex dump.
  */
 import type { ErrorObject } from "ajv";
+import { escapeToken } from "./jsonPointer";
 
 /** One schema violation: where (JSON pointer into the body) and what was expected. */
 export interface SchemaViolation {
@@ -37,11 +38,6 @@ export function describeTypes(type: unknown): string {
   const list = Array.isArray(type) ? type : typeof type === "string" ? type.split(",") : [];
   if (list.length === 0) return "a value";
   return list.map((t) => ARTICLE[String(t)] ?? String(t)).join(" or ");
-}
-
-/** JSON-pointer escaping of one reference token (RFC 6901). */
-function escapeToken(s: string): string {
-  return s.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function titleOf(node: unknown): string | undefined {

@@ -13,7 +13,7 @@ import { loadScenario } from "../../emulator/load";
 import { makeLargeExecution } from "../../emulator/large";
 import { currentView } from "../../emulator/progress";
 import type { Scenario } from "../../emulator/scenario";
-import { isRealTime } from "../../provider/model/time";
+import { SCHEMA_FORMATS } from "../../provider/model/time";
 import { SCHEMA_FILES, schemaLookup, validateBody, type BodyKind } from "../../provider/model/validate";
 import { toViolations } from "../../provider/model/violations";
 import { EXAMPLE_TEXT } from "./helpers";
@@ -33,7 +33,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const KINDS = Object.keys(SCHEMA_FILES) as BodyKind[];
 
 /** ajv compiling the schemas now, as the library did before the code was generated. */
-const runtime = generator.createAjv(isRealTime);
+const runtime = generator.createAjv(SCHEMA_FORMATS["fgs-utc-time"].validate);
 const idOf = (kind: BodyKind) => (JSON.parse(fs.readFileSync(path.join(ROOT, "schema", SCHEMA_FILES[kind]), "utf8")) as { $id: string }).$id;
 const runtimeValidators = Object.fromEntries(KINDS.map((k) => [k, runtime.getSchema(idOf(k))])) as Record<BodyKind, NonNullable<ReturnType<typeof runtime.getSchema>>>;
 

@@ -68,12 +68,14 @@ export function conditionText(source: ConditionSource, path: string, operator: O
   return `${where}:${path} ${symbol[operator]} ${JSON.stringify(expected)}`;
 }
 
+/** The fields a condition may have. */
+const CONDITION_FIELDS: ReadonlySet<string> = new Set(["source", "path", "onFalse", "onMissing", "name", ...OPERATORS]);
+
 function checkCondition(raw: unknown, at: string): CheckedCondition {
   if (!isPlainObject(raw)) return fail(at, "must be an object with source, path and one operator");
   const operators = OPERATORS.filter((op) => Object.prototype.hasOwnProperty.call(raw, op));
   if (operators.length !== 1) fail(at, `must have exactly one operator of ${OPERATORS.join(", ")} (has ${operators.length})`);
-  const known = new Set<string>(["source", "path", "onFalse", "onMissing", "name", ...OPERATORS]);
-  const unknown = Object.keys(raw).filter((k) => !known.has(k));
+  const unknown = Object.keys(raw).filter((k) => !CONDITION_FIELDS.has(k));
   if (unknown.length > 0) fail(at, `has unknown field ${JSON.stringify(unknown[0])}`);
   const operator = operators[0] as Operator;
   const source = checkSource(raw.source, at);

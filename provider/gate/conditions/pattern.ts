@@ -2,6 +2,7 @@
  * The `matches` operator's regular expressions run on RE2 (re2js): linear time on any input, so a
  * pattern from a pipeline's configuration can never stall a gate. Loaded only when a condition uses it.
  */
+import { oneLine } from "../../api/redact";
 import { ConfigurationError } from "../../errors";
 
 /** Longest pattern accepted. */
@@ -20,7 +21,8 @@ export function compilePattern(source: string, setting: string): Pattern {
   try {
     compiled = RE2JS.compile(source);
   } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/[\u0000-\u001f]/g, " ").slice(0, 120) : "invalid";
+    // RE2's message quotes the pattern: made one safe line like any other text shown to a terminal or log.
+    const why = e instanceof Error ? oneLine(e.message, 120) : "invalid";
     throw new ConfigurationError(`${setting} is not a regular expression RE2 accepts: ${why}`, setting);
   }
   return { test: (text) => compiled.matcher(text).find() };

@@ -1,4 +1,5 @@
 /** RFC 6901 JSON Pointers: checked when a condition is given, resolved against a run's values. */
+import { unescapeToken } from "../../model/jsonPointer";
 
 /** Why `pointer` is not a JSON Pointer, or undefined when it is one. */
 export function pointerProblem(pointer: unknown): string | undefined {
@@ -13,7 +14,7 @@ export function resolvePointer(root: unknown, pointer: string): { found: true; v
   if (pointer === "") return root === undefined ? { found: false } : { found: true, value: root };
   let value = root;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = unescapeToken(raw);
     if (Array.isArray(value)) {
       if (!/^(0|[1-9][0-9]*)$/.test(token) || Number(token) >= value.length) return { found: false };
       value = value[Number(token)];
