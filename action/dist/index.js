@@ -1900,7 +1900,7 @@ var require_lib2 = __commonJS({
     var Url = _interopDefault(require("url"));
     var whatwgUrl = _interopDefault(require_public_api());
     var https2 = _interopDefault(require("https"));
-    var zlib = _interopDefault(require("zlib"));
+    var zlib2 = _interopDefault(require("zlib"));
     var Readable = Stream.Readable;
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
     var TYPE = /* @__PURE__ */ Symbol("type");
@@ -3079,11 +3079,11 @@ var require_lib2 = __commonJS({
             return;
           }
           const zlibOptions = {
-            flush: zlib.Z_SYNC_FLUSH,
-            finishFlush: zlib.Z_SYNC_FLUSH
+            flush: zlib2.Z_SYNC_FLUSH,
+            finishFlush: zlib2.Z_SYNC_FLUSH
           };
           if (codings == "gzip" || codings == "x-gzip") {
-            body = body.pipe(zlib.createGunzip(zlibOptions));
+            body = body.pipe(zlib2.createGunzip(zlibOptions));
             response = new Response(body, response_options);
             resolve2(response);
             return;
@@ -3092,9 +3092,9 @@ var require_lib2 = __commonJS({
             const raw = res.pipe(new PassThrough$1());
             raw.once("data", function(chunk) {
               if ((chunk[0] & 15) === 8) {
-                body = body.pipe(zlib.createInflate());
+                body = body.pipe(zlib2.createInflate());
               } else {
-                body = body.pipe(zlib.createInflateRaw());
+                body = body.pipe(zlib2.createInflateRaw());
               }
               response = new Response(body, response_options);
               resolve2(response);
@@ -3107,8 +3107,8 @@ var require_lib2 = __commonJS({
             });
             return;
           }
-          if (codings == "br" && typeof zlib.createBrotliDecompress === "function") {
-            body = body.pipe(zlib.createBrotliDecompress());
+          if (codings == "br" && typeof zlib2.createBrotliDecompress === "function") {
+            body = body.pipe(zlib2.createBrotliDecompress());
             response = new Response(body, response_options);
             resolve2(response);
             return;
@@ -13944,6 +13944,27 @@ function openConnectionWatch(url, reuse) {
 }
 __name(openConnectionWatch, "openConnectionWatch");
 
+// provider/api/contentCoding.ts
+var zlib = __toESM(require("node:zlib"));
+var ACCEPT_ENCODING = "gzip,deflate";
+function decodeBody(raw, coding, maxBytes, status) {
+  const name = (coding ?? "").trim().toLowerCase();
+  if (name === "" || name === "identity") return raw.toString("utf8");
+  const options = { maxOutputLength: maxBytes };
+  try {
+    if (name === "gzip" || name === "x-gzip") return zlib.gunzipSync(raw, options).toString("utf8");
+    if (name === "deflate") return ((raw[0] ?? 0) & 15) === 8 ? zlib.inflateSync(raw, options).toString("utf8") : zlib.inflateRawSync(raw, options).toString("utf8");
+  } catch (e) {
+    if (e.code === "ERR_BUFFER_TOO_LARGE") {
+      throw new ExchangeFailure("body-too-large", `more than ${maxBytes} bytes once decoded`, status);
+    }
+    const why = typeof e.code === "string" ? e.code : "invalid data";
+    throw new ExchangeFailure("network", `the ${name} body is incomplete or corrupt (${why})`, status);
+  }
+  throw new ExchangeFailure("network", `the body has a content coding that was not asked for (${JSON.stringify(name.slice(0, 40))})`, status);
+}
+__name(decodeBody, "decodeBody");
+
 // provider/api/retry.ts
 var RETRYABLE_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
 function isRetryableStatus(status) {
@@ -13997,7 +14018,8 @@ async function exchange(req, options) {
   let clean = false;
   try {
     const fetch = options.fetch ?? import_node_fetch.default;
-    const init = { method: req.method, headers: req.headers, redirect: "manual", signal, size: options.maxBytes, compress: true, agent: watch.agent };
+    const headers = { ...req.headers, "Accept-Encoding": ACCEPT_ENCODING };
+    const init = { method: req.method, headers, redirect: "manual", signal, size: options.maxBytes, compress: false, agent: watch.agent };
     if (req.body !== void 0) init.body = req.body;
     const res = await Promise.race([fetch(req.url, init), stopped.promise]);
     status = res.status;
@@ -14005,7 +14027,8 @@ async function exchange(req, options) {
     if (declared > options.maxBytes) {
       throw new ExchangeFailure("body-too-large", `the response declares ${declared} bytes`, status);
     }
-    const text = await Promise.race([readText(res.body, options.maxBytes), watch.closedEarly, stopped.promise]);
+    const raw = await Promise.race([readBytes(res.body, options.maxBytes), watch.closedEarly, stopped.promise]);
+    const text = decodeBody(raw, res.headers.get("content-encoding") ?? void 0, options.maxBytes, status);
     clean = true;
     return { status, header: /* @__PURE__ */ __name((name) => res.headers.get(name) ?? void 0, "header"), text };
   } catch (e) {
@@ -14029,7 +14052,7 @@ function whenAborted(signal) {
   return { promise, dispose: /* @__PURE__ */ __name(() => signal.removeEventListener("abort", onAbort), "dispose") };
 }
 __name(whenAborted, "whenAborted");
-async function readText(body, maxBytes) {
+async function readBytes(body, maxBytes) {
   const chunks = [];
   let bytes = 0;
   for await (const chunk of body) {
@@ -14038,9 +14061,9 @@ async function readText(body, maxBytes) {
     if (bytes > maxBytes) throw new ExchangeFailure("body-too-large", `more than ${maxBytes} bytes received`);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks, bytes).toString("utf8");
+  return Buffer.concat(chunks, bytes);
 }
-__name(readText, "readText");
+__name(readBytes, "readBytes");
 function asFailure(e, signal, status) {
   if (e instanceof ExchangeFailure) {
     return e.status === void 0 && status !== void 0 ? new ExchangeFailure(e.kind, e.detail, status, e.notSent) : e;

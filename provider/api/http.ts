@@ -12,6 +12,7 @@
  */
 import nodeFetch from "node-fetch";
 import { openConnectionWatch } from "./connection";
+import { ACCEPT_ENCODING, decodeBody } from "./contentCoding";
 import { ExchangeFailure } from "./exchangeFailure";
 import { isIdempotent } from "./retry";
 
@@ -72,7 +73,9 @@ export async function exchange(req: WireRequest, options: ExchangeOptions): Prom
   let clean = false;
   try {
     const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
-    const init: FetchInit = { method: req.method, headers: req.headers, redirect: "manual", signal, size: options.maxBytes, compress: true, agent: watch.agent };
+    // Decoding is ours (./contentCoding): node-fetch's would pass a gzip body cut short.
+    const headers = { ...req.headers, "Accept-Encoding": ACCEPT_ENCODING };
+    const init: FetchInit = { method: req.method, headers, redirect: "manual", signal, size: options.maxBytes, compress: false, agent: watch.agent };
     if (req.body !== undefined) init.body = req.body;
     const res = await Promise.race([fetch(req.url, init), stopped.promise]);
     status = res.status;
@@ -80,7 +83,8 @@ export async function exchange(req: WireRequest, options: ExchangeOptions): Prom
     if (declared > options.maxBytes) {
       throw new ExchangeFailure("body-too-large", `the response declares ${declared} bytes`, status);
     }
-    const text = await Promise.race([readText(res.body, options.maxBytes), watch.closedEarly, stopped.promise]);
+    const raw = await Promise.race([readBytes(res.body, options.maxBytes), watch.closedEarly, stopped.promise]);
+    const text = decodeBody(raw, res.headers.get("content-encoding") ?? undefined, options.maxBytes, status);
     clean = true;
     return { status, header: (name) => res.headers.get(name) ?? undefined, text };
   } catch (e) {
@@ -104,8 +108,8 @@ function whenAborted(signal: AbortSignal): { promise: Promise<never>; dispose():
   return { promise, dispose: () => signal.removeEventListener("abort", onAbort) };
 }
 
-/** The whole body as UTF-8, refusing more than `maxBytes`. */
-async function readText(body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+/** The whole body as sent, refusing more than `maxBytes`. */
+async function readBytes(body: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of body) {
@@ -114,7 +118,7 @@ async function readText(body: AsyncIterable<Uint8Array | string> | Iterable<Uint
     if (bytes > maxBytes) throw new ExchangeFailure("body-too-large", `more than ${maxBytes} bytes received`);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks, bytes).toString("utf8");
+  return Buffer.concat(chunks, bytes);
 }
 
 /** Network and node-fetch errors as an ExchangeFailure, with a description safe to show (no raw packet). */

@@ -5,7 +5,7 @@
  */
 import { cliEnv, WORKFLOW } from "./support/fixtures";
 import { runProcess, target } from "./support/cli";
-import { FRAMING_FAULTS, startRawServer, type RawServer } from "./support/rawServer";
+import { CODING_FAULTS, FRAMING_FAULTS, startRawServer, type RawServer } from "./support/rawServer";
 
 const FAULTS = [
   "invalid chunk-size line right after the headers",
@@ -45,6 +45,13 @@ describe.each(FAULTS)("framing fault: %s", (fault) => {
     expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
     expect(server.requests.length).toBeGreaterThan(0);
   });
+});
+
+test.each(Object.keys(CODING_FAULTS))("content-coding fault: %s: fgs-execution wait --require success exits 3, never 0", async (fault) => {
+  server = await startRawServer(CODING_FAULTS[fault]!);
+  const run = await runProcess([...COMMANDS["wait --require success"]!, "--max-retries", "0"], envFor("wait", server.url));
+  expect(run.code).toBe(3);
+  expect(run.stderr).toMatch(/^fgs-execution: FGS_[A-Z_]+: \S/m);
 });
 
 test.each(Object.keys(COMMANDS))("fgs-execution %s against a server that accepts and never answers fails, never exits 0", async (command) => {

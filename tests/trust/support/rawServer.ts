@@ -147,6 +147,16 @@ export const CODING_FAULTS: Record<string, RawHandler> = {
     socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": cut.length }));
     socket.end(cut);
   },
+  "a gzip body without its CRC and length trailer": (socket, req) => {
+    const zipped = gzipSync(bodyFor(req));
+    const cut = zipped.subarray(0, zipped.length - 8);
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": cut.length }));
+    socket.write(cut);
+  },
+  "a content coding that was not asked for": (socket, req) => {
+    const body = bodyFor(req);
+    socket.write(head("200 OK", { "Content-Type": "application/json", "Content-Encoding": "xyz", "Content-Length": Buffer.byteLength(body) }) + body);
+  },
 };
 
 /** Sends the body one byte every `everyMs`, forever: never idle, never done. */
