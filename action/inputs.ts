@@ -3,6 +3,7 @@
  * and turned into the command line of `fgs-execution` and the environment it runs with. Credentials
  * never become arguments: they stay in the environment, where the command reads them.
  */
+import { CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../provider/config/credentialNames";
 
 /** Commands the action runs. */
 export const ACTION_COMMANDS = ["wait", "get", "latest", "run"] as const;
@@ -46,11 +47,12 @@ const LINE_INPUTS = ["require-node", "condition"] as const;
 /** `true`/`false` inputs that become a flag without a value. */
 const SWITCH_INPUTS = ["latest", "sync", "no-stop", "expose-payloads", "full-history", "debug"] as const;
 
-/** Credential inputs and the variable each sets (for secrets passed as inputs rather than as `env`). */
+/** Credential inputs and the variable each sets (for secrets passed as inputs rather than as `env`): the first source the command reads. */
+const FIRST_SOURCE = CREDENTIAL_ENV_SOURCES[0] as CredentialSource;
 const CREDENTIAL_INPUTS: ReadonlyArray<[string, string]> = [
-  ["access-key", "HW_ACCESS_KEY"],
-  ["secret-key", "HW_SECRET_KEY"],
-  ["security-token", "HW_SECURITY_TOKEN"],
+  ["access-key", FIRST_SOURCE.accessKey],
+  ["secret-key", FIRST_SOURCE.secretKey],
+  ["security-token", FIRST_SOURCE.securityToken as string],
 ];
 
 /** The value of input `name` as the runner passes it; "" when not set. */

@@ -7,15 +7,16 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import type { CommandResult } from "../provider/cli/io";
 import { safeText } from "../provider/cli/render/safeText";
+import { GateErrorCodes } from "../provider/gate/gateError";
 
 /** The verdicts, as the `verdict` output states them. */
 export type ActionVerdict = "pass" | "fail" | "stale" | "timeout" | "inconclusive" | "error";
 
 const VERDICT_BY_CODE: Record<string, ActionVerdict> = {
-  FGS_GATE_REJECTED: "fail",
-  FGS_GATE_STALE: "stale",
-  FGS_GATE_TIMEOUT: "timeout",
-  FGS_GATE_INCONCLUSIVE: "inconclusive",
+  [GateErrorCodes.rejected]: "fail",
+  [GateErrorCodes.stale]: "stale",
+  [GateErrorCodes.timeout]: "timeout",
+  [GateErrorCodes.inconclusive]: "inconclusive",
 };
 
 /** The verdict of a command's result: pass only for exit 0. */

@@ -10016,7 +10016,7 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 
-// provider/cli/flags.ts
+// provider/cli/commands.ts
 var COMMANDS = ["get", "latest", "wait", "run"];
 var GATING_COMMANDS = ["wait", "run"];
 function selectionsOf(command2) {
@@ -10026,6 +10026,13 @@ function selectionsOf(command2) {
   return ["execution", "latest"];
 }
 __name(selectionsOf, "selectionsOf");
+function selectionOf(command2, latest) {
+  const [plain2, withLatest] = selectionsOf(command2);
+  return latest && withLatest !== void 0 ? withLatest : plain2;
+}
+__name(selectionOf, "selectionOf");
+
+// provider/cli/flags.ts
 var ALL = COMMANDS;
 var BY_ID = ["get", "wait"];
 var FINDS_LATEST = ["latest", "wait"];
@@ -10214,6 +10221,99 @@ function groupMembers(group, command2, selection) {
 }
 __name(groupMembers, "groupMembers");
 
+// provider/cli/jsonArg.ts
+var import_node_fs = require("node:fs");
+
+// provider/cli/render/safeText.ts
+var BIDI = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+var UNSAFE = new RegExp(`[\\p{Cc}\\p{Zl}\\p{Zp}${BIDI}]|\\p{Cs}`, "gu");
+var UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${BIDI}]`, "g");
+function safeText(text, max = 300) {
+  const flat = String(text).replace(UNSAFE, " ").replace(/\s+/g, " ").replace(/##\[/g, "# #[").trim();
+  const points = Array.from(flat);
+  return points.length <= max ? flat : `${points.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
+}
+__name(safeText, "safeText");
+function safeJson(json) {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "##\\u005b");
+}
+__name(safeJson, "safeJson");
+
+// provider/cli/usageError.ts
+var UsageError = class extends Error {
+  constructor(message, command2) {
+    super(message);
+    this.command = command2;
+    this.name = "UsageError";
+  }
+  command;
+  static {
+    __name(this, "UsageError");
+  }
+  /** Stable code printed in the error line, next to the library's `FGS_*` codes. */
+  code = "FGS_USAGE";
+};
+
+// provider/cli/jsonArg.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+function jsonErrorOffset(text, error2) {
+  const message = error2 instanceof Error ? error2.message : "";
+  const m = /position (\d+)/.exec(message);
+  return m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : void 0;
+}
+__name(jsonErrorOffset, "jsonErrorOffset");
+function where(text, error2) {
+  const at = jsonErrorOffset(text, error2);
+  if (at === void 0) return "";
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
+}
+__name(where, "where");
+function jsonText(flag, raw, command2, fileOnly = false) {
+  if (!fileOnly && !raw.startsWith("@")) return { text: raw, from: `--${flag}` };
+  const file = fileOnly ? raw : raw.slice(1);
+  const shownFile = safeText(file, 200);
+  if (file === "") throw new UsageError(`--${flag} @FILE needs a file name after @`, command2);
+  try {
+    const text = (0, import_node_fs.readFileSync)(file, "utf8");
+    if (text.length > MAX_FILE_BYTES) throw new UsageError(`--${flag}: the file ${shownFile} is larger than ${MAX_FILE_BYTES} bytes`, command2);
+    return { text, from: `--${flag} file ${shownFile}` };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = e.code ?? "read failed";
+    throw new UsageError(`--${flag}: cannot read the file ${shownFile} (${safeText(String(code), 40)})`, command2);
+  }
+}
+__name(jsonText, "jsonText");
+function parseJson(text, from, command2) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${from} is not valid JSON${where(text, e)} (its content is not shown: it may hold secrets)`, command2);
+  }
+}
+__name(parseJson, "parseJson");
+function jsonObjectArg(flag, raw, command2) {
+  const { text, from } = jsonText(flag, raw, command2);
+  const value = parseJson(text, from, command2);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(`${from} must be a JSON object ({...}), not ${Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`}`, command2);
+  }
+  return value;
+}
+__name(jsonObjectArg, "jsonObjectArg");
+function startBodyOptions(values, command2) {
+  const input2 = values.get("input");
+  const headers = values.get("headers");
+  return {
+    input: input2 === void 0 ? void 0 : jsonObjectArg("input", input2, command2),
+    headers: headers === void 0 ? void 0 : jsonObjectArg("headers", headers, command2)
+  };
+}
+__name(startBodyOptions, "startBodyOptions");
+
 // provider/cli/conditionSyntax.ts
 var ConditionSyntaxError = class extends Error {
   constructor(column, problem) {
@@ -10329,9 +10429,7 @@ function readValue(s, operator) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : "";
-    const m = /position (\d+)/.exec(message);
-    const offset = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : 0;
+    const offset = jsonErrorOffset(text, e) ?? 0;
     return s.fail('the value is not valid JSON (strings need double quotes: "ok")', start + offset);
   }
 }
@@ -10360,95 +10458,6 @@ function parseCondition(text) {
   return { source, path: path2, [operator]: value };
 }
 __name(parseCondition, "parseCondition");
-
-// provider/cli/jsonArg.ts
-var import_node_fs = require("node:fs");
-
-// provider/cli/render/safeText.ts
-var BIDI = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
-var UNSAFE = new RegExp(`[\\p{Cc}\\p{Zl}\\p{Zp}${BIDI}]|\\p{Cs}`, "gu");
-var UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${BIDI}]`, "g");
-function safeText(text, max = 300) {
-  const flat = String(text).replace(UNSAFE, " ").replace(/\s+/g, " ").replace(/##\[/g, "# #[").trim();
-  const points = Array.from(flat);
-  return points.length <= max ? flat : `${points.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
-}
-__name(safeText, "safeText");
-function safeJson(json) {
-  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/##\[/g, "##\\u005b");
-}
-__name(safeJson, "safeJson");
-
-// provider/cli/usageError.ts
-var UsageError = class extends Error {
-  constructor(message, command2) {
-    super(message);
-    this.command = command2;
-    this.name = "UsageError";
-  }
-  command;
-  static {
-    __name(this, "UsageError");
-  }
-  /** Stable code printed in the error line, next to the library's `FGS_*` codes. */
-  code = "FGS_USAGE";
-};
-
-// provider/cli/jsonArg.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function where(text, error2) {
-  const message = error2 instanceof Error ? error2.message : "";
-  const m = /position (\d+)/.exec(message);
-  const at = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : void 0;
-  if (at === void 0) return "";
-  const before = text.slice(0, at);
-  const line = before.split("\n").length;
-  const column = at - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
-}
-__name(where, "where");
-function jsonText(flag, raw, command2, fileOnly = false) {
-  if (!fileOnly && !raw.startsWith("@")) return { text: raw, from: `--${flag}` };
-  const file = fileOnly ? raw : raw.slice(1);
-  const shownFile = safeText(file, 200);
-  if (file === "") throw new UsageError(`--${flag} @FILE needs a file name after @`, command2);
-  try {
-    const text = (0, import_node_fs.readFileSync)(file, "utf8");
-    if (text.length > MAX_FILE_BYTES) throw new UsageError(`--${flag}: the file ${shownFile} is larger than ${MAX_FILE_BYTES} bytes`, command2);
-    return { text, from: `--${flag} file ${shownFile}` };
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = e.code ?? "read failed";
-    throw new UsageError(`--${flag}: cannot read the file ${shownFile} (${safeText(String(code), 40)})`, command2);
-  }
-}
-__name(jsonText, "jsonText");
-function parseJson(text, from, command2) {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${from} is not valid JSON${where(text, e)} (its content is not shown: it may hold secrets)`, command2);
-  }
-}
-__name(parseJson, "parseJson");
-function jsonObjectArg(flag, raw, command2) {
-  const { text, from } = jsonText(flag, raw, command2);
-  const value = parseJson(text, from, command2);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new UsageError(`${from} must be a JSON object ({...}), not ${Array.isArray(value) ? "a list" : value === null ? "null" : `a ${typeof value}`}`, command2);
-  }
-  return value;
-}
-__name(jsonObjectArg, "jsonObjectArg");
-function startBodyOptions(values, command2) {
-  const input2 = values.get("input");
-  const headers = values.get("headers");
-  return {
-    input: input2 === void 0 ? void 0 : jsonObjectArg("input", input2, command2),
-    headers: headers === void 0 ? void 0 : jsonObjectArg("headers", headers, command2)
-  };
-}
-__name(startBodyOptions, "startBodyOptions");
 
 // provider/cli/gateFlags.ts
 function parseRequireNodes(values, command2) {
@@ -10843,15 +10852,10 @@ function seconds(values, spec, min, command2) {
   return value;
 }
 __name(seconds, "seconds");
-function selectionOf(command2, values) {
-  if (command2 === "run") return "start";
-  return command2 === "latest" || values.has("latest") ? "latest" : "execution";
-}
-__name(selectionOf, "selectionOf");
 function toOptions(command2, values) {
   const spec = /* @__PURE__ */ __name((name) => FLAGS.find((f) => f.name === name), "spec");
   const text = /* @__PURE__ */ __name((name) => values.get(name), "text");
-  const selection = selectionOf(command2, values);
+  const selection = selectionOf(command2, values.has("latest"));
   checkPresence(command2, selection, values);
   const output = text("output") ?? "table";
   if (!OUTPUT_FORMATS.includes(output)) {
@@ -11752,7 +11756,7 @@ function runAnnotation(o) {
   const name = e.urn.workflowName;
   const took = formatDuration(e.durationMs);
   if (o.gateError) return command("error", `Workflow ${name}: ${o.gateError.code}`, o.gateError.message);
-  if (o.command === "wait" || o.command === "run") {
+  if (GATING_COMMANDS.includes(o.command)) {
     return command("notice", `Workflow ${name} passed the gate`, `${runLabel(e)} ended ${e.status} in ${took} (required: ${(o.required ?? []).join(", ")})`);
   }
   if (e.succeeded) return command("notice", `Workflow ${name} ${e.status}`, `${runLabel(e)} ended ${e.status} in ${took}`);
@@ -11775,7 +11779,7 @@ function cell(text) {
 __name(cell, "cell");
 function verdictLine(o) {
   if (o.gateError) return `**Gate failed** (${o.gateError.code}): ${cell(o.gateError.message)}`;
-  if (o.command === "wait" || o.command === "run") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
+  if (GATING_COMMANDS.includes(o.command)) return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
   return `Read only (\`${o.command}\` does not gate).`;
 }
 __name(verdictLine, "verdictLine");
@@ -16720,10 +16724,11 @@ var VALUE_INPUTS = [
 ];
 var LINE_INPUTS = ["require-node", "condition"];
 var SWITCH_INPUTS = ["latest", "sync", "no-stop", "expose-payloads", "full-history", "debug"];
+var FIRST_SOURCE = CREDENTIAL_ENV_SOURCES[0];
 var CREDENTIAL_INPUTS = [
-  ["access-key", "HW_ACCESS_KEY"],
-  ["secret-key", "HW_SECRET_KEY"],
-  ["security-token", "HW_SECURITY_TOKEN"]
+  ["access-key", FIRST_SOURCE.accessKey],
+  ["secret-key", FIRST_SOURCE.secretKey],
+  ["security-token", FIRST_SOURCE.securityToken]
 ];
 function input(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
@@ -16769,10 +16774,10 @@ __name(commandEnv, "commandEnv");
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
 var VERDICT_BY_CODE = {
-  FGS_GATE_REJECTED: "fail",
-  FGS_GATE_STALE: "stale",
-  FGS_GATE_TIMEOUT: "timeout",
-  FGS_GATE_INCONCLUSIVE: "inconclusive"
+  [GateErrorCodes.rejected]: "fail",
+  [GateErrorCodes.stale]: "stale",
+  [GateErrorCodes.timeout]: "timeout",
+  [GateErrorCodes.inconclusive]: "inconclusive"
 };
 function verdictOf(result2) {
   if (result2.exitCode === 0) return "pass";

@@ -3,12 +3,13 @@
  * `--name=value`, boolean flags, `-h`. Every mistake is a UsageError (exit 2) that names the flag; values
  * are echoed only for flags that cannot hold a secret, and credential-like flags are refused outright.
  *
- * Which flags are required or allowed depends on how the run is chosen (`flags.ts`, `Selection`): by
+ * Which flags are required or allowed depends on how the run is chosen (`commands.ts`, `Selection`): by
  * `--execution-id` (`get`, `wait`), or as the latest run (`latest`, `wait --latest`). The values of the
  * lookup (`--status`, `--since`, `--until`, the name) are checked by the library, before any request.
  */
 import type { Condition, RequireNodes } from "../conditionArgs";
-import { COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, type Selection } from "./flags";
+import { COMMANDS, type CommandName, type Selection, selectionOf } from "./commands";
+import { FLAGS, type FlagSpec, flagsOf } from "./flags";
 import { judgingOptions } from "./gateFlags";
 import { startBodyOptions } from "./jsonArg";
 import { checkPresence, type Values } from "./presence";
@@ -179,16 +180,10 @@ function seconds(values: Values, spec: FlagSpec, min: number, command: CommandNa
   return value;
 }
 
-/** How the run is chosen: `latest` for the latest command and for `wait --latest`. */
-function selectionOf(command: CommandName, values: Values): Selection {
-  if (command === "run") return "start";
-  return command === "latest" || values.has("latest") ? "latest" : "execution";
-}
-
 function toOptions(command: CommandName, values: Values): CliOptions {
   const spec = (name: string) => FLAGS.find((f) => f.name === name) as FlagSpec;
   const text = (name: string) => values.get(name) as string | undefined;
-  const selection = selectionOf(command, values);
+  const selection = selectionOf(command, values.has("latest"));
   checkPresence(command, selection, values);
   const output = text("output") ?? "table";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {

@@ -1,7 +1,7 @@
 /**
  * The text of each command's help page (the flags, exit codes and environment are added by help.ts).
  */
-import type { CommandName } from "./flags";
+import type { CommandName } from "./commands";
 
 const LATEST_LOOKUP = `The latest run is the one that began last in the time window: --since (default: 3 days before
 --until) to --until (default: now plus 15 minutes, a margin for clock skew), only counting runs with

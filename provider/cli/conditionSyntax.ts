@@ -11,6 +11,7 @@
  * before it and no `eval` anywhere. A mistake is a ConditionSyntaxError with the 1-based column it was
  * found at; the library checks the rest (pointer syntax, pattern length) before any request.
  */
+import { jsonErrorOffset } from "./jsonArg";
 import type { Condition, ConditionSource } from "../conditionArgs";
 
 /** A mistake in one `--condition` expression, at `column` (1-based). */
@@ -127,10 +128,7 @@ function readValue(s: Scanner, operator: OperatorName): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    // The engine's message may quote the text; only the position is taken from it.
-    const message = e instanceof Error ? e.message : "";
-    const m = /position (\d+)/.exec(message);
-    const offset = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : 0;
+    const offset = jsonErrorOffset(text, e) ?? 0;
     return s.fail('the value is not valid JSON (strings need double quotes: "ok")', start + offset);
   }
 }

@@ -3,32 +3,7 @@
  * from here and the help text lists them from here, so a flag can never exist without being documented
  * (a test checks the help of each command mentions every flag of that command).
  */
-
-/**
- * The commands. `get` reads one run by ID; `latest` finds the run that began last and reads it; `wait`
- * polls until the run (given by ID, or the latest one with `--latest`) is final, then applies the gate;
- * `run` starts a run, then waits and gates on it like `wait`.
- */
-export type CommandName = "get" | "latest" | "wait" | "run";
-export const COMMANDS: readonly CommandName[] = ["get", "latest", "wait", "run"];
-
-/** The commands that apply a gate (and so take the gate's flags). */
-export const GATING_COMMANDS: readonly CommandName[] = ["wait", "run"];
-
-/**
- * How the run is chosen: by its execution ID (`get`, `wait`), as the latest run of the workflow
- * (`latest`, `wait --latest`, through the library's `getLatestWorkflowExecution`), or as the run the
- * command starts (`run`).
- */
-export type Selection = "execution" | "latest" | "start";
-
-/** The selections a command can run with (`wait` has two: `--latest` picks the second). */
-export function selectionsOf(command: CommandName): readonly Selection[] {
-  if (command === "get") return ["execution"];
-  if (command === "latest") return ["latest"];
-  if (command === "run") return ["start"];
-  return ["execution", "latest"];
-}
+import { COMMANDS, type CommandName, GATING_COMMANDS, type Selection } from "./commands";
 
 /**
  * How a flag's value is read. `list` may be repeated and takes comma-separated values; `repeated` may be

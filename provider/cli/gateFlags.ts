@@ -6,7 +6,7 @@
 import type { Condition, RequireNodes } from "../conditionArgs";
 import type { ExecutionStatus } from "../model/types";
 import { ConditionSyntaxError, parseCondition } from "./conditionSyntax";
-import { type CommandName, GATING_COMMANDS } from "./flags";
+import { type CommandName, GATING_COMMANDS } from "./commands";
 import { jsonText, parseJson } from "./jsonArg";
 import { safeText } from "./render/safeText";
 import type { Values } from "./presence";

@@ -6,7 +6,8 @@
 import { CREDENTIAL_ENV_SOURCES, type CredentialSource } from "../config/credentialNames";
 import { EXIT_CODE_HELP } from "./exitCodes";
 import { COMMAND_HELP } from "./commandHelp";
-import { appliesTo, COMMANDS, type CommandName, FLAGS, type FlagSpec, flagsOf, groupMembers, type Selection, selectionsOf } from "./flags";
+import { COMMANDS, type CommandName, type Selection, selectionsOf } from "./commands";
+import { appliesTo, FLAGS, type FlagSpec, flagsOf, groupMembers } from "./flags";
 
 const WIDTH = 100;
 

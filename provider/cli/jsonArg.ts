@@ -4,7 +4,7 @@
  * names the flag and the line and column, which is enough to find the mistake in one's own file.
  */
 import { readFileSync } from "node:fs";
-import type { CommandName } from "./flags";
+import type { CommandName } from "./commands";
 import { safeText } from "./render/safeText";
 import type { Values } from "./presence";
 import { UsageError } from "./usageError";
@@ -12,11 +12,19 @@ import { UsageError } from "./usageError";
 /** Input files are read whole; a run's input is at most 1 MiB, so anything far larger is a mistake. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** Where JSON.parse stopped, as `line L, column C` (1-based), when the engine says; never the text itself. */
-function where(text: string, error: unknown): string {
+/**
+ * The offset in `text` where JSON.parse stopped, when the engine's message says; only the position is
+ * taken from the message, which may quote the text.
+ */
+export function jsonErrorOffset(text: string, error: unknown): number | undefined {
   const message = error instanceof Error ? error.message : "";
   const m = /position (\d+)/.exec(message);
-  const at = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : undefined;
+  return m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : undefined;
+}
+
+/** Where JSON.parse stopped, as `line L, column C` (1-based), when the engine says; never the text itself. */
+function where(text: string, error: unknown): string {
+  const at = jsonErrorOffset(text, error);
   if (at === undefined) return "";
   const before = text.slice(0, at);
   const line = before.split("\n").length;

@@ -9,7 +9,7 @@ import type { GetLatestWorkflowExecutionArgs, ListStatus } from "../latest/args"
 import type { ExecutionStatus } from "../model/types";
 import type { RunWorkflowArgs } from "../run/args";
 import type { CliOptions } from "./args";
-import { GATING_COMMANDS } from "./flags";
+import { GATING_COMMANDS } from "./commands";
 
 /** Which library function to call, with its arguments. */
 export type LibraryCall =

@@ -16,8 +16,6 @@ import { versionText } from "./version";
 
 export { type CliIo, type CommandResult, processIo } from "./io";
 export { ExitCodes } from "./exitCodes";
-export { crashLine } from "./report";
-export { guardVerdict } from "./verdict";
 export { runAsProcess } from "./process";
 
 /** The code of an interruption, for the outputs that name one. */

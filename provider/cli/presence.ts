@@ -2,7 +2,8 @@
  * Which flags must, may or must not be given, by command and selection (see `flags.ts`): the rules the
  * parser applies once every flag is read, before any value is interpreted.
  */
-import { appliesTo, type CommandName, flagsOf, groupMembers, type Selection } from "./flags";
+import type { CommandName, Selection } from "./commands";
+import { appliesTo, flagsOf, groupMembers } from "./flags";
 import { UsageError } from "./usageError";
 
 /** The flags given, by name: a value, a list's values, or `true` for a boolean flag. */

@@ -15,7 +15,7 @@ import { runWorkflow } from "../run/runWorkflow";
 import type { CliOptions } from "./args";
 import { ExitCodes, exitCodeOf } from "./exitCodes";
 import { type CliIo, useColor } from "./io";
-import { GATING_COMMANDS } from "./flags";
+import { GATING_COMMANDS } from "./commands";
 import { type LibraryCall, toLibraryCall } from "./libraryArgs";
 import { type ProgressView, startProgress } from "./progress";
 import type { RunOutcome } from "./render/format";

@@ -2,7 +2,7 @@
  * The CLI's own error: the command line is wrong (unknown flag, missing value, a credential passed as a
  * flag). Reported with exit code 2, like the library's ConfigurationError.
  */
-import type { CommandName } from "./flags";
+import type { CommandName } from "./commands";
 
 /** A command-line mistake. Its message never contains the value of a credential-like flag. */
 export class UsageError extends Error {

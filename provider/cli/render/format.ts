@@ -6,7 +6,7 @@ import { nodeProgress } from "../../gate/describe";
 import { latestExecution } from "../../model/map";
 import type { ExecutionStatus, NodeExecutionDetail, WorkflowExecution } from "../../model/types";
 import { FAILED_NODE_STATUSES } from "../../model/types";
-import type { CommandName } from "../flags";
+import type { CommandName } from "../commands";
 
 /** `850 ms`, `12.3 s`, `4 min 05 s`, `2 h 03 min`. */
 export function formatDuration(ms: number | undefined): string {

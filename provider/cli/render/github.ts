@@ -5,6 +5,7 @@
  * workflow-command rules: `%`, CR and LF in messages, plus `:` and `,` in properties. Otherwise a node
  * error containing a newline and `::` could inject a command of its own.
  */
+import { GATING_COMMANDS } from "../commands";
 import { runLabel } from "../../gate/describe";
 import { formatDuration, nodeRow, progressText, type RunOutcome, safeText } from "./format";
 
@@ -49,7 +50,7 @@ function runAnnotation(o: RunOutcome): string {
   const name = e.urn.workflowName;
   const took = formatDuration(e.durationMs);
   if (o.gateError) return command("error", `Workflow ${name}: ${o.gateError.code}`, o.gateError.message);
-  if (o.command === "wait" || o.command === "run") {
+  if (GATING_COMMANDS.includes(o.command)) {
     return command("notice", `Workflow ${name} passed the gate`, `${runLabel(e)} ended ${e.status} in ${took} (required: ${(o.required ?? []).join(", ")})`);
   }
   if (e.succeeded) return command("notice", `Workflow ${name} ${e.status}`, `${runLabel(e)} ended ${e.status} in ${took}`);

@@ -3,6 +3,7 @@
  * Node names and errors come from the workflow, so every cell is escaped: a `|` would break the table
  * and HTML or Markdown syntax would be rendered.
  */
+import { GATING_COMMANDS } from "../commands";
 import { appendFileSync } from "node:fs";
 import { formatDuration, marker, nodeRow, progressText, type RunOutcome, safeText } from "./format";
 
@@ -20,7 +21,7 @@ export function cell(text: string): string {
 function verdictLine(o: RunOutcome): string {
   // The code is the library's own constant (FGS_GATE_...); the message quotes the service.
   if (o.gateError) return `**Gate failed** (${o.gateError.code}): ${cell(o.gateError.message)}`;
-  if (o.command === "wait" || o.command === "run") return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
+  if (GATING_COMMANDS.includes(o.command)) return `**Gate passed** (required: ${cell((o.required ?? []).join(", "))})`;
   return `Read only (\`${o.command}\` does not gate).`;
 }
 
