@@ -15699,7 +15699,7 @@ async function awaitLatest(scan, wait, hooks = {}) {
     random: hooks.random,
     now: hooks.now
   });
-  return { scan: outcome.value, waitedMs: outcome.elapsedMs, scans: outcome.attempts };
+  return outcome.value;
 }
 __name(awaitLatest, "awaitLatest");
 
@@ -15984,11 +15984,11 @@ async function lookUpLatest(s) {
     return findLatest(ref, credentials, limitPolicy(policy, limits), s.executionPaging ?? EXECUTION_PAGING);
   }, "scan");
   if (!gate3.wait) {
-    const found = await within(bound, { method: "GET", path: `/v2/${projectId}/fgs/workflows/${workflowId}/executions` }, scan);
-    return { projectId, workflowId, window, scan: found };
+    const found2 = await within(bound, { method: "GET", path: `/v2/${projectId}/fgs/workflows/${workflowId}/executions` }, scan);
+    return { projectId, workflowId, window, scan: found2 };
   }
   let told = false;
-  const outcome = await awaitLatest(scan, remainingWait(gate3.wait, s.startedMs, now()), {
+  const found = await awaitLatest(scan, remainingWait(gate3.wait, s.startedMs, now()), {
     signal: s.signal,
     bound,
     random: s.random,
@@ -15998,7 +15998,7 @@ async function lookUpLatest(s) {
       told = true;
     }
   });
-  return { projectId, workflowId, window, scan: outcome.scan, waitedMs: now() - s.startedMs };
+  return { projectId, workflowId, window, scan: found, waitedMs: now() - s.startedMs };
 }
 __name(lookUpLatest, "lookUpLatest");
 

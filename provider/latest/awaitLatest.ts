@@ -19,15 +19,6 @@ export interface AwaitHooks {
   onEmpty?: (scan: LatestScan, elapsedMs: number) => void;
 }
 
-/** The last scan, and what the wait cost. */
-export interface AwaitOutcome {
-  scan: LatestScan;
-  /** Time spent before the scan that found a run (or until the timeout). */
-  waitedMs: number;
-  /** Scans made. */
-  scans: number;
-}
-
 /**
  * Scans until a run is found or `wait.timeoutMs` passes; returns the last scan either way. Only failures
  * that can clear up by themselves are worth another scan: a body that fails validation or a server that
@@ -37,7 +28,7 @@ export async function awaitLatest(
   scan: (limits: ReadLimits) => Promise<LatestScan>,
   wait: WaitPolicy,
   hooks: AwaitHooks = {},
-): Promise<AwaitOutcome> {
+): Promise<LatestScan> {
   const outcome = await pollLoop(scan, wait, {
     done(found, _reads, elapsedMs) {
       if (found.latest !== undefined) return true;
@@ -51,5 +42,5 @@ export async function awaitLatest(
     random: hooks.random,
     now: hooks.now,
   });
-  return { scan: outcome.value, waitedMs: outcome.elapsedMs, scans: outcome.attempts };
+  return outcome.value;
 }

@@ -68,7 +68,7 @@ export async function lookUpLatest(s: LookupSetup): Promise<Found> {
     return { projectId, workflowId, window, scan: found };
   }
   let told = false;
-  const outcome = await awaitLatest(scan, remainingWait(gate.wait, s.startedMs, now()), {
+  const found = await awaitLatest(scan, remainingWait(gate.wait, s.startedMs, now()), {
     signal: s.signal,
     bound,
     random: s.random,
@@ -78,5 +78,5 @@ export async function lookUpLatest(s: LookupSetup): Promise<Found> {
       told = true;
     },
   });
-  return { projectId, workflowId, window, scan: outcome.scan, waitedMs: now() - s.startedMs };
+  return { projectId, workflowId, window, scan: found, waitedMs: now() - s.startedMs };
 }

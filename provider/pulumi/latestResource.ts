@@ -8,7 +8,6 @@
  * created nor updated. The chosen run is the `executionId` output.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError } from "../errors";
 import type { ListStatus } from "../latest/args";
 import { LATEST_INPUT_KEYS, LATEST_OUTPUT_KEYS, LATEST_WORKFLOW_EXECUTION_TYPE, latestIdOf } from "./latestState";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
@@ -16,7 +15,7 @@ import { refuseUnmockedGate } from "./mockSource";
 import { isoDateInput, isPlain } from "./programContext";
 import { latestWorkflowExecutionProvider } from "./provider";
 import { SECRET_OUTPUT_KEYS } from "./resourceState";
-import { describeFailures, validateLatestInputs } from "./validate";
+import { throwOnFailures, validateLatestInputs } from "./validate";
 
 export { LATEST_WORKFLOW_EXECUTION_TYPE };
 
@@ -65,10 +64,7 @@ export class LatestWorkflowExecution extends GatedExecutionResource {
    */
   constructor(name: string, args: LatestWorkflowExecutionArgs, opts?: pulumi.CustomResourceOptions) {
     refuseUnmockedGate(`LatestWorkflowExecution "${name}"`);
-    const failures = validateLatestInputs(args as unknown as Record<string, unknown>, isPlain);
-    if (failures.length > 0) {
-      throw new ConfigurationError(`LatestWorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);
-    }
+    throwOnFailures(`LatestWorkflowExecution "${name}"`, validateLatestInputs(args as unknown as Record<string, unknown>, isPlain));
     const props: Record<string, unknown> = {};
     // Every key present (undefined when not given), so that `workflowId` and `workflowName` always
     // resolve (pitfall P2: a key missing from props gets no output resolver).

@@ -5,13 +5,12 @@
  * are neither created nor updated.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError } from "../errors";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
 import { refuseUnmockedGate } from "./mockSource";
 import { isoDateInput, isPlain } from "./programContext";
 import { workflowExecutionProvider } from "./provider";
 import { OUTPUT_KEYS, SECRET_OUTPUT_KEYS, WORKFLOW_EXECUTION_TYPE } from "./resourceState";
-import { describeFailures, validateInputs } from "./validate";
+import { throwOnFailures, validateInputs } from "./validate";
 import { VERDICT_OUTPUT_KEYS } from "./verdict";
 
 export { WORKFLOW_EXECUTION_TYPE };
@@ -36,10 +35,7 @@ export class WorkflowExecutionResource extends GatedExecutionResource {
    */
   constructor(name: string, args: WorkflowExecutionResourceArgs, opts?: pulumi.CustomResourceOptions) {
     refuseUnmockedGate(`WorkflowExecution "${name}"`);
-    const failures = validateInputs(args as unknown as Record<string, unknown>, isPlain);
-    if (failures.length > 0) {
-      throw new ConfigurationError(`WorkflowExecution "${name}": ${describeFailures(failures)}`, failures[0].property);
-    }
+    throwOnFailures(`WorkflowExecution "${name}"`, validateInputs(args as unknown as Record<string, unknown>, isPlain));
     const props: Record<string, unknown> = { ...args, notBefore: isoDateInput(args.notBefore) };
     for (const key of [...OUTPUT_KEYS, ...VERDICT_OUTPUT_KEYS]) props[key] = undefined;
     // Strictly `true`: anything else (an Output, which is truthy) keeps the payloads secret.

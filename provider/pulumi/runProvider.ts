@@ -5,17 +5,13 @@
  * declines previews), so a preview starts nothing. `read` (refresh) returns the recorded state and sends
  * nothing: refreshing must never start a run. `delete` leaves the run and its history alone.
  */
-import { ConfigurationError } from "../errors";
 import type { CallContext } from "../context";
 import type { WorkflowExecution } from "../model/types";
 import type { RunWorkflowArgs } from "../run/args";
 import { runWorkflow } from "../run/runWorkflow";
 import { diffRun, pickRunInputs, toRunArgs, toRunState, type WorkflowRunState } from "./runState";
-import { describeFailures, type InputFailure } from "./validate";
+import { throwOnFailures, type InputFailure, UNKNOWN } from "./validate";
 import { validateRunInputs } from "./validateRun";
-
-/** The engine's unknown sentinel (preview): such a value cannot be validated yet. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** `check(olds, news)`: the start and gate rules, on every value already known. */
 export function checkRunForProvider(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
@@ -38,10 +34,7 @@ export async function createRunForProvider(
   context: CallContext,
   source: (args: RunWorkflowArgs) => Promise<WorkflowExecution> = (args) => runWorkflow(args, context),
 ): Promise<{ id: string; outs: WorkflowRunState }> {
-  const failures = validateRunInputs(props);
-  if (failures.length > 0) {
-    throw new ConfigurationError(`invalid WorkflowRun inputs: ${describeFailures(failures)}`, failures[0].property);
-  }
+  throwOnFailures(`invalid WorkflowRun inputs`, validateRunInputs(props));
   const inputs = pickRunInputs(props);
   const execution = await source(toRunArgs(inputs));
   return { id: execution.executionId, outs: toRunState(inputs, execution) };

@@ -5,14 +5,13 @@
  * and a preview never starts a run (its outputs are unknown until the up).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError } from "../errors";
 import { type GatedExecutionArgs, GatedExecutionResource } from "./gatedResource";
 import { refuseUnmockedGate } from "./mockSource";
 import { isoDateInput, isPlain } from "./programContext";
 import { workflowRunProvider } from "./provider";
 import { SECRET_OUTPUT_KEYS } from "./resourceState";
 import { RUN_ALWAYS_SECRET_KEYS, RUN_INPUT_KEYS, RUN_OUTPUT_KEYS, WORKFLOW_RUN_TYPE } from "./runState";
-import { describeFailures } from "./validate";
+import { throwOnFailures } from "./validate";
 import { validateRunInputs } from "./validateRun";
 
 export { WORKFLOW_RUN_TYPE };
@@ -59,10 +58,7 @@ export class WorkflowRun extends GatedExecutionResource {
    */
   constructor(name: string, args: WorkflowRunArgs, opts?: pulumi.CustomResourceOptions) {
     refuseUnmockedGate(`WorkflowRun "${name}"`);
-    const failures = validateRunInputs(args as unknown as Record<string, unknown>, isPlain);
-    if (failures.length > 0) {
-      throw new ConfigurationError(`WorkflowRun "${name}": ${describeFailures(failures)}`, failures[0].property);
-    }
+    throwOnFailures(`WorkflowRun "${name}"`, validateRunInputs(args as unknown as Record<string, unknown>, isPlain));
     const props: Record<string, unknown> = {};
     // Every key present (undefined when not given): pitfall P2, a missing key gets no output resolver.
     for (const key of RUN_INPUT_KEYS) props[key] = (args as unknown as Record<string, unknown>)[key];

@@ -9,7 +9,6 @@
  * Nothing here imports @pulumi/pulumi; credentials come from `configure()` (stack config) or the host's
  * environment and are never returned, logged or put into an error message.
  */
-import { ConfigurationError } from "../errors";
 import type { GetWorkflowExecutionArgs } from "../args";
 import type { ConfigSource, GateLogger } from "../context";
 import type { GetLatestWorkflowExecutionArgs } from "../latest/args";
@@ -26,7 +25,7 @@ import {
 } from "./latestState";
 import { INPUT_KEYS, pickInputs, toGetArgs, toState, type WorkflowExecutionState } from "./resourceState";
 import { createRunForProvider } from "./runProvider";
-import { describeFailures, validateInputs, validateLatestInputs, type InputFailure } from "./validate";
+import { throwOnFailures, type InputFailure, UNKNOWN, validateInputs, validateLatestInputs } from "./validate";
 
 export { checkRunForProvider, diffRunForProvider, readRunForProvider } from "./runProvider";
 
@@ -69,12 +68,14 @@ const hostLogger: GateLogger = {
   warn: (m) => process.stderr.write(`fgs-workflow-gate: warning: ${m}\n`),
 };
 
+/** The context of every call the host makes: the provider's stack config, the host's log and environment. */
+function hostContext(config: ProviderConfig | undefined) {
+  return { config: configSource(config), logger: hostLogger, env: process.env };
+}
+
 function validated(id: string, props: Record<string, unknown> | undefined) {
   const inputs = pickInputs({ ...(props ?? {}), executionId: id });
-  const failures = validateInputs({ ...(props ?? {}), executionId: id });
-  if (failures.length > 0) {
-    throw new ConfigurationError(`invalid WorkflowExecution inputs: ${describeFailures(failures)}`, failures[0].property);
-  }
+  throwOnFailures(`invalid WorkflowExecution inputs`, validateInputs({ ...(props ?? {}), executionId: id }));
   return inputs;
 }
 
@@ -92,7 +93,7 @@ export async function readForProvider(
   const args = toGetArgs(id, inputs);
   const execution = source
     ? await source(args)
-    : await getWorkflowExecution(args, { config: configSource(config), logger: hostLogger, env: process.env });
+    : await getWorkflowExecution(args, hostContext(config));
   return { id, props: toState(inputs, execution) };
 }
 
@@ -105,9 +106,6 @@ export async function createForProvider(
   const { props } = await readForProvider(id, inputs, config);
   return { id, outs: props };
 }
-
-/** The engine's unknown sentinel (preview): such a value cannot be validated yet. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** `check(olds, news)`: the engine skips it for reads, but a registration would go through it. */
 export function checkForProvider(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: InputFailure[] } {
@@ -141,14 +139,11 @@ export async function readLatestForProvider(
   source?: (args: GetLatestWorkflowExecutionArgs) => Promise<WorkflowExecution>,
 ): Promise<{ id: string; props: LatestWorkflowExecutionState }> {
   const inputs = latestInputsFor(id, props);
-  const failures = validateLatestInputs(inputs as Record<string, unknown>);
-  if (failures.length > 0) {
-    throw new ConfigurationError(`invalid LatestWorkflowExecution inputs: ${describeFailures(failures)}`, failures[0].property);
-  }
+  throwOnFailures(`invalid LatestWorkflowExecution inputs`, validateLatestInputs(inputs as Record<string, unknown>));
   const args = toLatestArgs(inputs);
   const execution = source
     ? await source(args)
-    : await getLatestWorkflowExecution(args, { config: configSource(config), logger: hostLogger, env: process.env });
+    : await getLatestWorkflowExecution(args, hostContext(config));
   return { id: latestIdOf(inputs), props: toLatestState(inputs, execution) };
 }
 
@@ -182,5 +177,5 @@ export function diffLatestForProvider(id: string, olds: Record<string, unknown>,
 
 /** `create(inputs)` of the run provider: starts one run and gates on it (see runProvider.ts). */
 export function createRunInHost(inputs: Record<string, unknown>, config?: ProviderConfig) {
-  return createRunForProvider(inputs, { config: configSource(config), logger: hostLogger, env: process.env });
+  return createRunForProvider(inputs, hostContext(config));
 }

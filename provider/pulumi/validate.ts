@@ -187,3 +187,12 @@ export function validateLatestInputs(
 export function describeFailures(failures: InputFailure[]): string {
   return failures.map((f) => f.reason).join("; ");
 }
+
+/** Throws the failures as one ConfigurationError (`prefix: reason; reason`) naming the first property. */
+export function throwOnFailures(prefix: string, failures: InputFailure[]): void {
+  const first = failures[0];
+  if (first !== undefined) throw new ConfigurationError(`${prefix}: ${describeFailures(failures)}`, first.property);
+}
+
+/** The engine's unknown sentinel (preview): such a value cannot be validated yet. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -6,7 +6,7 @@
 import { ConfigurationError } from "../errors";
 import { toWorkflowExecution } from "../model/map";
 import type { ExecutionBody, NodeExecutionDetailBody } from "../model/bodies";
-import type { ExecutionStatus, JsonObject, WorkflowExecution } from "../model/types";
+import { type ExecutionStatus, isFinalStatus, type JsonObject, type WorkflowExecution } from "../model/types";
 import { validateBody } from "../model/validate";
 
 /** One node of a canned run. */
@@ -45,7 +45,6 @@ export interface CannedExecutionArgs {
   projectId?: string;
 }
 
-const FINAL: readonly string[] = ["success", "fail", "timeout", "cancel"];
 
 /** The service writes times as `yyyy-MM-ddTHH:mm:ssZ`. */
 function apiTime(t: Date | string): string {
@@ -58,7 +57,7 @@ function nodeBody(node: CannedNode, i: number, executionId: string, beginMs: num
     {
       status,
       begin_time: beginMs,
-      ...(FINAL.includes(status) ? { end_time: beginMs + 1000 } : {}),
+      ...(isFinalStatus(status) ? { end_time: beginMs + 1000 } : {}),
       ...(node.input ? { input: node.input } : {}),
       ...(node.output ? { output: node.output } : {}),
       ...(node.error ? { error_message: { error_code: node.error.code, error_msg: node.error.message } } : {}),
@@ -71,7 +70,7 @@ function nodeBody(node: CannedNode, i: number, executionId: string, beginMs: num
 export function cannedExecutionBody(args: CannedExecutionArgs): ExecutionBody {
   const now = Date.now();
   const begin = args.beginTime === undefined ? new Date(now - 60_000) : new Date(args.beginTime);
-  const end = args.endTime ?? (FINAL.includes(args.status) ? new Date(Math.max(now, begin.getTime())) : undefined);
+  const end = args.endTime ?? (isFinalStatus(args.status) ? new Date(Math.max(now, begin.getTime())) : undefined);
   const executionId = args.executionId ?? "exec-canned";
   const name = args.workflowName ?? "canned-checks";
   const body: ExecutionBody = {
