@@ -16113,6 +16113,10 @@ function mayHaveStarted(e, ref, startedAt) {
   if (isFunctionGraphApiError(e) && e.httpStatus >= 500) {
     return new FunctionGraphApiError({ ...e }, where2);
   }
+  if (isResponseValidationError(e)) {
+    e.message = `${e.message}. ${where2}`;
+    return e;
+  }
   return e;
 }
 __name(mayHaveStarted, "mayHaveStarted");

@@ -3,7 +3,7 @@
  * the client sends a POST again only when it provably never reached the service (./retry), so a start
  * that failed after it may have arrived says so, and how to find the run it may have started.
  */
-import { ConfigurationError, FunctionGraphApiError, TransportError, isFunctionGraphApiError, isTransportError } from "../errors";
+import { ConfigurationError, FunctionGraphApiError, TransportError, isFunctionGraphApiError, isResponseValidationError, isTransportError } from "../errors";
 import { callApi, type RequestPolicy } from "./client";
 import { idFromResponse } from "./responseIds";
 import type { Credentials } from "./signer";
@@ -87,8 +87,9 @@ function checkReturnedId(v: unknown): string {
 
 /**
  * A start that failed once the request may have reached the service: no error can tell whether a run
- * began, so the message says so and where to look. A refusal the service explained (an API error other
- * than 5xx) started nothing and is left as it is; so is a start that was never sent.
+ * began, so the message says so and where to look; so does a 200 whose answer is unusable. A refusal the
+ * service explained (an API error other than 5xx) started nothing and is left as it is; so is a start that
+ * was never sent.
  */
 function mayHaveStarted(e: unknown, ref: WorkflowRef, startedAt: Date): unknown {
   const where =
@@ -100,6 +101,11 @@ function mayHaveStarted(e: unknown, ref: WorkflowRef, startedAt: Date): unknown 
   }
   if (isFunctionGraphApiError(e) && e.httpStatus >= 500) {
     return new FunctionGraphApiError({ ...e }, where);
+  }
+  // Only a 200 is validated: the service took the start, but its answer names no usable run.
+  if (isResponseValidationError(e)) {
+    e.message = `${e.message}. ${where}`;
+    return e;
   }
   return e;
 }

@@ -3,7 +3,7 @@
  * may have reached the service (the request was received, whatever came back), it is never sent again,
  * or a hostile or flaky server could make one gate start two runs. Counted at the server.
  */
-import { startWorkflowExecution } from "fgs-workflow-gate";
+import { isResponseValidationError, startWorkflowExecution } from "fgs-workflow-gate";
 import { ECHO, ECHO_HEADERS, errorLeaks } from "./support/echo";
 import { connection, WORKFLOW } from "./support/fixtures";
 import { send, startHttpServer, type Handler, type HttpServer } from "./support/httpServer";
@@ -47,6 +47,18 @@ test.each(Object.keys(ANSWERS))("a start answered by %s is sent exactly once", a
   const call = startWorkflowExecution({ workflowId: WORKFLOW, input: { ref: "main" }, ...connection(server.url), maxRetries: 4, requestTimeoutSeconds: 1 });
   const e = rejection(await settleWithin(call, 10_000));
   expect(isLibraryError(e)).toBe(true);
+  expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+});
+
+test.each([
+  ["a body that is not the documented shape", { id: "exec-1" }],
+  ["an execution ID that is not usable", { execution_id: "" }],
+])("a start answered HTTP 200 with %s says a run may have started, and where to look", async (_, body) => {
+  server = await startHttpServer(afterBody((_req, res) => send(res, 200, body)));
+  const call = startWorkflowExecution({ workflowId: WORKFLOW, input: { ref: "main" }, ...connection(server.url), maxRetries: 4 });
+  const e = rejection(await settleWithin(call, 10_000));
+  expect(isResponseValidationError(e)).toBe(true);
+  expect(String(e.message)).toMatch(/A run may have started: list the runs of workflow \S+ that began since /);
   expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1);
 });
 
